@@ -1,0 +1,84 @@
+package tw.gov.sms.account.interfaces.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import tw.gov.sms.account.application.AuthenticatedClient;
+import tw.gov.sms.account.application.ClientAuthenticator;
+import tw.gov.sms.account.application.TokenService;
+import tw.gov.sms.shared.interfaces.rest.ApiInputException;
+
+/**
+ * OAuth 2.0 client-credentials token endpoint (RFC 6749 §4.4). Credentials come as form fields
+ * {@code client_id}/{@code client_secret} or as HTTP Basic; the answer is a short-lived bearer JWT.
+ */
+@Path("v1/oauth/token")
+@RequestScoped
+@PermitAll
+public class TokenResource {
+
+    @Inject
+    ClientAuthenticator authenticator;
+
+    @Inject
+    TokenService tokens;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response token(
+            @FormParam("grant_type") String grantType,
+            @FormParam("client_id") String clientId,
+            @FormParam("client_secret") String clientSecret,
+            @HeaderParam("Authorization") String authorization) {
+        if (!"client_credentials".equals(grantType)) {
+            throw new ApiInputException(
+                    "UNSUPPORTED_GRANT_TYPE",
+                    "grant_type 必須為 client_credentials。",
+                    "grant_type must be client_credentials.");
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] pair = decodeBasic(authorization.substring(6).strip());
+            clientId = pair[0];
+            clientSecret = pair[1];
+        }
+        AuthenticatedClient client = authenticator.authenticate(clientId, clientSecret);
+        TokenService.IssuedToken token = tokens.issue(client);
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(Json.createObjectBuilder()
+                        .add("access_token", token.accessToken())
+                        .add("token_type", "Bearer")
+                        .add("expires_in", token.expiresInSeconds())
+                        .build()
+                        .toString())
+                .cacheControl(noStore)
+                .build();
+    }
+
+    private static String[] decodeBasic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon > 0) {
+                return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the error below
+        }
+        throw new ApiInputException(
+                "MALFORMED_AUTHORIZATION", "Authorization 標頭格式錯誤。", "Malformed Basic Authorization header.");
+    }
+}

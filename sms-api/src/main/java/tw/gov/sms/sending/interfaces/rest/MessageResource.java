@@ -1,0 +1,163 @@
+package tw.gov.sms.sending.interfaces.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import tw.gov.sms.sending.application.RecipientInput;
+import tw.gov.sms.sending.application.RecipientRejection;
+import tw.gov.sms.sending.application.SubmissionRequest;
+import tw.gov.sms.sending.application.SubmissionResult;
+import tw.gov.sms.sending.application.SubmissionService;
+import tw.gov.sms.sending.domain.Channel;
+import tw.gov.sms.shared.interfaces.rest.ApiInputException;
+import tw.gov.sms.shared.interfaces.rest.Caller;
+import tw.gov.sms.shared.interfaces.rest.JsonInput;
+import tw.gov.sms.shared.interfaces.rest.Problems;
+
+/**
+ * {@code POST /api/v1/messages}: one send job. Translates JSON into a {@link SubmissionRequest} and calls
+ * the one submission service; answers {@code 202 Accepted} with the job id and a {@code Location} only
+ * after the job and its recipients are committed.
+ *
+ * <p>Body: {@code {"recipients": ["0912345678", {"number": "0912…", "values": {"name": "王小明"}}],
+ * "text": "…", "scheduleAt": "2026-12-01T09:00:00+08:00", "validityMinutes": 1440, "test": false}}.
+ */
+@Path("v1/messages")
+@RequestScoped
+@SecurityRequirement(name = "bearer")
+public class MessageResource {
+
+    @Inject
+    SubmissionService submissions;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @RolesAllowed("send")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response send(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        JsonObject json = JsonInput.object(body);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw new ApiInputException(
+                    "IDEMPOTENCY_KEY_INVALID",
+                    "Idempotency-Key 必須為 1 至 100 個字元。",
+                    "Idempotency-Key must be 1 to 100 characters.");
+        }
+        SubmissionRequest request = new SubmissionRequest(
+                Caller.of(security).agency(),
+                Caller.of(security).clientDbId(),
+                Channel.API,
+                recipients(json),
+                JsonInput.string(json, "text", true),
+                dateTime(json, "scheduleAt"),
+                JsonInput.integer(json, "validityMinutes"),
+                JsonInput.bool(json, "test"),
+                idempotencyKey);
+        SubmissionResult result = submissions.submit(request);
+        return Response.status(result.replayed() ? Response.Status.OK : Response.Status.ACCEPTED)
+                .location(uri.getBaseUriBuilder().path("v1/jobs/{id}").build(result.jobId()))
+                .entity(toJson(result).toString())
+                .build();
+    }
+
+    static List<RecipientInput> recipients(JsonObject json) {
+        JsonValue value = json.get("recipients");
+        if (value == null || value == JsonValue.NULL) {
+            throw JsonInput.missing("recipients");
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw JsonInput.wrongType("recipients", "陣列", "an array");
+        }
+        List<RecipientInput> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonValue item = array.get(i);
+            String field = "recipients[" + i + "]";
+            if (item instanceof JsonString s) {
+                out.add(new RecipientInput(s.getString(), Map.of()));
+            } else if (item instanceof JsonObject o) {
+                Map<String, String> values = new LinkedHashMap<>();
+                JsonValue v = o.get("values");
+                if (v instanceof JsonObject vo) {
+                    vo.forEach((k, x) -> {
+                        if (!(x instanceof JsonString xs)) {
+                            throw JsonInput.wrongType(field + ".values." + k, "字串", "a string");
+                        }
+                        values.put(k, xs.getString());
+                    });
+                } else if (v != null && v != JsonValue.NULL) {
+                    throw JsonInput.wrongType(field + ".values", "物件", "an object");
+                }
+                out.add(new RecipientInput(JsonInput.string(o, "number", true), values));
+            } else {
+                throw JsonInput.wrongType(field, "字串或物件", "a string or an object");
+            }
+        }
+        return out;
+    }
+
+    private static OffsetDateTime dateTime(JsonObject json, String field) {
+        String text = JsonInput.string(json, field, false);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ApiInputException(
+                    "FIELD_WRONG_TYPE",
+                    "欄位「" + field + "」必須是含時區的 ISO-8601 時間，例如 2026-12-01T09:00:00+08:00。",
+                    "Field '" + field + "' must be an ISO-8601 date-time with offset, e.g. 2026-12-01T09:00:00+08:00.");
+        }
+    }
+
+    private static JsonObject toJson(SubmissionResult result) {
+        JsonArrayBuilder rejections = Json.createArrayBuilder();
+        for (RecipientRejection r : result.rejections()) {
+            rejections.add(Json.createObjectBuilder()
+                    .add("index", r.index())
+                    .add("number", r.number() == null ? "" : r.number())
+                    .add("problems", Problems.toJson(r.problems())));
+        }
+        JsonArrayBuilder duplicates = Json.createArrayBuilder();
+        result.duplicates().forEach(duplicates::add);
+        return Json.createObjectBuilder()
+                .add("jobId", result.jobId())
+                .add("state", result.state().name())
+                .add("accepted", result.accepted())
+                .add("segments", result.segments())
+                .add("rejected", result.rejections().size())
+                .add("rejections", rejections)
+                .add("duplicates", duplicates)
+                .add("warnings", Problems.toJson(result.warnings()))
+                .add("replayed", result.replayed())
+                .build();
+    }
+}

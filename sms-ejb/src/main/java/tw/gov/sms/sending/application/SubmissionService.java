@@ -1,0 +1,239 @@
+package tw.gov.sms.sending.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import tw.gov.sms.account.domain.Agency;
+import tw.gov.sms.sending.domain.JobState;
+import tw.gov.sms.sending.domain.MessageState;
+import tw.gov.sms.sending.domain.SendJob;
+import tw.gov.sms.sending.domain.content.ComposedMessage;
+import tw.gov.sms.sending.domain.content.ContentEngine;
+import tw.gov.sms.sending.infrastructure.jdbc.MessageStore;
+import tw.gov.sms.sending.infrastructure.jdbc.MessageStore.NewMessage;
+import tw.gov.sms.sending.infrastructure.jms.WorkQueues;
+import tw.gov.sms.shared.domain.Msisdn;
+import tw.gov.sms.shared.domain.MsisdnParser;
+import tw.gov.sms.shared.domain.NumberParseResult;
+import tw.gov.sms.shared.domain.Problem;
+import tw.gov.sms.shared.domain.ProblemCode;
+import tw.gov.sms.shared.domain.Severity;
+import tw.gov.sms.shared.infrastructure.crypto.FieldCipher;
+import tw.gov.sms.shared.infrastructure.crypto.FieldCipher.Purpose;
+import tw.gov.sms.shared.infrastructure.crypto.NumberHasher;
+
+/**
+ * The one submission use case behind every channel (portal, file, API, SFTP). It validates numbers and
+ * content (R2.3), builds each text with the agency prefix (R2.2), plans segments (R2.1) and stores the
+ * job and one row per accepted recipient before it answers: the transaction that commits the rows also
+ * puts the job on the release queue, so a stored job is never forgotten and a failed one leaves nothing.
+ */
+@Stateless
+public class SubmissionService {
+
+    @PersistenceContext(unitName = "sms")
+    EntityManager em;
+
+    @Inject
+    ContentEngine content;
+
+    @Inject
+    MessageStore messages;
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    NumberHasher hasher;
+
+    @Inject
+    WorkQueues queues;
+
+    @Inject
+    @ConfigProperty(name = "sms.sender.government", defaultValue = "111")
+    String governmentSender;
+
+    @Inject
+    @ConfigProperty(name = "sms.sender.test", defaultValue = "SMSTEST")
+    String testSender;
+
+    @Inject
+    @ConfigProperty(name = "sms.submission.max-recipients", defaultValue = "1000000")
+    int maxRecipients;
+
+    @Inject
+    @ConfigProperty(name = "sms.submission.default-validity-minutes", defaultValue = "1440")
+    int defaultValidityMinutes;
+
+    @Inject
+    @ConfigProperty(name = "sms.submission.max-validity-minutes", defaultValue = "4320")
+    int maxValidityMinutes;
+
+    @Inject
+    @ConfigProperty(name = "sms.submission.max-schedule-days", defaultValue = "90")
+    int maxScheduleDays;
+
+    public SubmissionResult submit(SubmissionRequest request) {
+        Agency agency = em.find(Agency.class, request.agency().value());
+        if (agency == null || !agency.isActive()) {
+            throw rejected(Problem.of(ProblemCode.AGENCY_DISABLED, "agency", null));
+        }
+        if (request.idempotencyKey() != null) {
+            var earlier = em.createNamedQuery(SendJob.BY_IDEMPOTENCY_KEY, SendJob.class)
+                    .setParameter("agencyId", request.agency().value())
+                    .setParameter("clientId", request.apiClientId())
+                    .setParameter("key", request.idempotencyKey())
+                    .getResultList();
+            if (!earlier.isEmpty()) {
+                SendJob job = earlier.get(0);
+                return new SubmissionResult(
+                        job.getId(),
+                        job.getState(),
+                        job.getRecipientCount(),
+                        job.getSegmentCount(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        true);
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        List<Problem> requestProblems = new ArrayList<>(checkRequest(request, now));
+        requestProblems.addAll(content.checkTemplate(agency.getDisplayName(), request.text()));
+        List<Problem> errors = requestProblems.stream()
+                .filter(p -> p.severity() == Severity.ERROR)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new SubmissionRejectedException(errors, List.of());
+        }
+        List<Problem> warnings = requestProblems.stream()
+                .filter(p -> p.severity() == Severity.WARNING)
+                .toList();
+
+        List<RecipientRejection> rejections = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        List<ComposedMessage> composed = new ArrayList<>(request.recipients().size());
+        List<Integer> inputIndex = new ArrayList<>(request.recipients().size());
+        Set<Msisdn> seen = new HashSet<>();
+        for (int i = 0; i < request.recipients().size(); i++) {
+            RecipientInput input = request.recipients().get(i);
+            NumberParseResult parsed = MsisdnParser.parse(input.number());
+            if (!parsed.ok()) {
+                rejections.add(new RecipientRejection(i, input.number(), List.of(parsed.problem())));
+                continue;
+            }
+            if (!seen.add(parsed.msisdn())) {
+                duplicates.add(input.number());
+                continue;
+            }
+            ComposedMessage message =
+                    content.compose(agency.getDisplayName(), request.text(), parsed.msisdn(), input.values());
+            if (message.hasErrors()) {
+                rejections.add(new RecipientRejection(
+                        i,
+                        input.number(),
+                        message.problems().stream()
+                                .filter(p -> p.severity() == Severity.ERROR)
+                                .toList()));
+                continue;
+            }
+            composed.add(message);
+            inputIndex.add(i);
+        }
+        if (composed.isEmpty()) {
+            throw new SubmissionRejectedException(
+                    List.of(Problem.of(ProblemCode.REQUEST_NO_VALID_RECIPIENTS, "recipients", null)), rejections);
+        }
+
+        OffsetDateTime validityStart = request.scheduleAt() != null ? request.scheduleAt() : now;
+        int validity = request.validityMinutes() == null ? defaultValidityMinutes : request.validityMinutes();
+        SendJob job = new SendJob(
+                request.agency(),
+                request.apiClientId(),
+                request.channel(),
+                request.test(),
+                request.test() ? testSender : governmentSender,
+                request.idempotencyKey(),
+                cipher.encrypt(request.text(), Purpose.JOB_TEXT),
+                (short) cipher.activeVersion(),
+                now,
+                request.scheduleAt(),
+                validityStart.plusMinutes(validity).truncatedTo(ChronoUnit.MICROS));
+        em.persist(job);
+        em.flush();
+
+        List<NewMessage> rows = new ArrayList<>(composed.size());
+        int segments = 0;
+        short keyVersion = (short) cipher.activeVersion();
+        for (int k = 0; k < composed.size(); k++) {
+            ComposedMessage m = composed.get(k);
+            String number = m.recipient().national();
+            rows.add(new NewMessage(
+                    inputIndex.get(k),
+                    hasher.hash(number),
+                    cipher.encrypt(number, Purpose.MSISDN),
+                    cipher.encrypt(m.fullText(), Purpose.MESSAGE_TEXT),
+                    keyVersion,
+                    m.plan().encoding().name(),
+                    m.plan().count()));
+            segments += m.plan().count();
+        }
+        MessageState initial = job.getState() == JobState.SCHEDULED ? MessageState.SCHEDULED : MessageState.ACCEPTED;
+        messages.insertAll(job.getId(), job.getAcceptedAt(), job.getValidityUntil(), initial, rows);
+        job.recordRecipients(composed.size(), rejections.size(), segments);
+        if (job.getState() == JobState.ACCEPTED) {
+            queues.release(job.getId());
+        }
+        return new SubmissionResult(
+                job.getId(), job.getState(), composed.size(), segments, rejections, duplicates, warnings, false);
+    }
+
+    private List<Problem> checkRequest(SubmissionRequest request, OffsetDateTime now) {
+        List<Problem> problems = new ArrayList<>();
+        if (request.recipients().isEmpty()) {
+            problems.add(Problem.of(ProblemCode.REQUEST_NO_RECIPIENTS, "recipients", null));
+        } else if (request.recipients().size() > maxRecipients) {
+            problems.add(Problem.of(
+                    ProblemCode.REQUEST_TOO_MANY_RECIPIENTS,
+                    "recipients",
+                    null,
+                    request.recipients().size(),
+                    maxRecipients));
+        }
+        if (request.scheduleAt() != null) {
+            if (request.scheduleAt().isBefore(now.minusMinutes(1))) {
+                problems.add(
+                        Problem.of(ProblemCode.REQUEST_SCHEDULE_IN_PAST, "scheduleAt", null, request.scheduleAt()));
+            } else if (request.scheduleAt().isAfter(now.plusDays(maxScheduleDays))) {
+                problems.add(Problem.of(
+                        ProblemCode.REQUEST_SCHEDULE_TOO_FAR,
+                        "scheduleAt",
+                        null,
+                        request.scheduleAt(),
+                        maxScheduleDays));
+            }
+        }
+        if (request.validityMinutes() != null
+                && (request.validityMinutes() < 1 || request.validityMinutes() > maxValidityMinutes)) {
+            problems.add(Problem.of(
+                    ProblemCode.REQUEST_VALIDITY_OUT_OF_RANGE,
+                    "validityMinutes",
+                    null,
+                    request.validityMinutes(),
+                    maxValidityMinutes));
+        }
+        return problems;
+    }
+
+    private static SubmissionRejectedException rejected(Problem problem) {
+        return new SubmissionRejectedException(List.of(problem), List.of());
+    }
+}

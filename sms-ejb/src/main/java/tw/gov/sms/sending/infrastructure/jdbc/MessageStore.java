@@ -1,0 +1,609 @@
+package tw.gov.sms.sending.infrastructure.jdbc;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import tw.gov.sms.routing.domain.Carrier;
+import tw.gov.sms.routing.domain.Route;
+import tw.gov.sms.sending.domain.MessageState;
+
+/**
+ * The message table through plain JDBC. It holds hundreds of millions of rows, so this adapter writes
+ * in batches and always names the partition key ({@code accepted_at}, the job's acceptance time, shared
+ * by all its messages) so PostgreSQL prunes to one monthly partition. Every state change names the
+ * states it may come from (see {@link MessageState#predecessorsOf}), so a late or repeated event can
+ * never move a message backwards. Connections come from the JTA data source: calls join the caller's
+ * transaction.
+ */
+@ApplicationScoped
+public class MessageStore {
+
+    private static final int BATCH = 1000;
+
+    @Resource(lookup = "jdbc/sms")
+    DataSource dataSource;
+
+    public record NewMessage(
+            int seq,
+            byte[] msisdnHash,
+            byte[] msisdnCipher,
+            byte[] textCipher,
+            short keyVersion,
+            String encoding,
+            int segments) {}
+
+    public record RoutingRow(long id, byte[] msisdnCipher) {}
+
+    public record QueuedRow(long id, Route route) {}
+
+    public record DispatchRow(
+            long id,
+            long jobId,
+            MessageState state,
+            byte[] msisdnCipher,
+            byte[] textCipher,
+            int segments,
+            short attempts,
+            OffsetDateTime validityUntil,
+            int concatRef) {}
+
+    public record MessageView(
+            long id,
+            int seq,
+            byte[] msisdnCipher,
+            MessageState state,
+            String carrier,
+            String routeReason,
+            int segments,
+            int deliveredSegments,
+            OffsetDateTime queuedAt,
+            OffsetDateTime submittedAt,
+            OffsetDateTime finalAt,
+            String errorCode,
+            String errorDetail) {}
+
+    /** Receipt outcome: which message it settled, if any. */
+    public record ReceiptMatch(long messageId, OffsetDateTime acceptedAt, MessageState newState) {}
+
+    public void insertAll(
+            long jobId,
+            OffsetDateTime acceptedAt,
+            OffsetDateTime validityUntil,
+            MessageState initial,
+            List<NewMessage> messages) {
+        String sql = "insert into message (id, accepted_at, job_id, seq, msisdn_hash, msisdn_cipher, text_cipher,"
+                + " key_version, encoding, segments, state, validity_until, concat_ref)"
+                + " values (nextval('message_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            Timestamp accepted = ts(acceptedAt);
+            Timestamp validity = ts(validityUntil);
+            int n = 0;
+            for (NewMessage m : messages) {
+                ps.setTimestamp(1, accepted);
+                ps.setLong(2, jobId);
+                ps.setInt(3, m.seq());
+                ps.setBytes(4, m.msisdnHash());
+                ps.setBytes(5, m.msisdnCipher());
+                ps.setBytes(6, m.textCipher());
+                ps.setShort(7, m.keyVersion());
+                ps.setString(8, m.encoding());
+                ps.setInt(9, m.segments());
+                ps.setString(10, initial.name());
+                ps.setTimestamp(11, validity);
+                // Concatenation reference: spread by job and sequence so that two long messages in
+                // flight to one number (which can only come from different jobs) rarely share one.
+                ps.setInt(12, (int) ((jobId * 7919 + m.seq()) & 0xFFFF));
+                ps.addBatch();
+                if (++n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing the messages of job " + jobId + " failed", e);
+        }
+    }
+
+    public List<RoutingRow> awaitingRelease(long jobId, OffsetDateTime acceptedAt) {
+        String sql = "select id, msisdn_cipher from message where job_id = ? and accepted_at = ?"
+                + " and state in ('ACCEPTED', 'SCHEDULED') order by seq";
+        List<RoutingRow> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, jobId);
+            ps.setTimestamp(2, ts(acceptedAt));
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new RoutingRow(rs.getLong(1), rs.getBytes(2)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading job " + jobId + " for release failed", e);
+        }
+    }
+
+    public void markQueued(OffsetDateTime acceptedAt, List<QueuedRow> rows, Duration lease) {
+        String sql = "update message set state = 'QUEUED', carrier = ?, route_reason = ?, queued_at = now(),"
+                + " lease_until = now() + ? * interval '1 second'"
+                + " where id = ? and accepted_at = ? and state in ('ACCEPTED', 'SCHEDULED', 'QUEUED')";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            int n = 0;
+            for (QueuedRow row : rows) {
+                ps.setString(1, row.route().carrier().name());
+                ps.setString(2, row.route().reason().name());
+                ps.setLong(3, lease.toSeconds());
+                ps.setLong(4, row.id());
+                ps.setTimestamp(5, ts(acceptedAt));
+                ps.addBatch();
+                if (++n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("queueing messages failed", e);
+        }
+    }
+
+    public List<DispatchRow> forDispatch(OffsetDateTime acceptedAt, long[] ids) {
+        String sql = "select id, job_id, state, msisdn_cipher, text_cipher, segments, attempts, validity_until,"
+                + " concat_ref from message where accepted_at = ? and id = any(?) order by id";
+        List<DispatchRow> rows = new ArrayList<>(ids.length);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, ts(acceptedAt));
+            ps.setArray(2, longArray(c, ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new DispatchRow(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            MessageState.valueOf(rs.getString(3)),
+                            rs.getBytes(4),
+                            rs.getBytes(5),
+                            rs.getInt(6),
+                            rs.getShort(7),
+                            odt(rs.getTimestamp(8)),
+                            rs.getInt(9)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading messages for dispatch failed", e);
+        }
+    }
+
+    /** Records the carrier's ids of every segment and moves the message to SUBMITTED. */
+    public boolean markSubmitted(long id, OffsetDateTime acceptedAt, Carrier carrier, List<String> carrierIds) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("update message set state = 'SUBMITTED', submitted_at = now(),"
+                            + " attempts = attempts + 1, lease_until = validity_until"
+                            + " where id = ? and accepted_at = ? and state = 'QUEUED'")) {
+                ps.setLong(1, id);
+                ps.setTimestamp(2, ts(acceptedAt));
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into message_part (message_id, accepted_at, part_no,"
+                    + " carrier, carrier_message_id, submitted_at) values (?, ?, ?, ?, ?, now())")) {
+                for (int i = 0; i < carrierIds.size(); i++) {
+                    ps.setLong(1, id);
+                    ps.setTimestamp(2, ts(acceptedAt));
+                    ps.setShort(3, (short) (i + 1));
+                    ps.setString(4, carrier.name());
+                    ps.setString(5, carrierIds.get(i));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording the submission of message " + id + " failed", e);
+        }
+    }
+
+    /** Leaves a message queued for another attempt after its lease, or fails it when attempts run out. */
+    public void markAttemptFailed(long id, OffsetDateTime acceptedAt, Duration retryAfter, String code, String detail) {
+        String sql = "update message set attempts = attempts + 1, lease_until = now() + ? * interval '1 second',"
+                + " error_code = ?, error_detail = ? where id = ? and accepted_at = ? and state = 'QUEUED'";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, Math.max(1, retryAfter.toSeconds()));
+            ps.setString(2, code);
+            ps.setString(3, truncate(detail));
+            ps.setLong(4, id);
+            ps.setTimestamp(5, ts(acceptedAt));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean markFinal(long id, OffsetDateTime acceptedAt, MessageState target, String code, String detail) {
+        String from = String.join(
+                "','",
+                MessageState.predecessorsOf(target).stream().map(Enum::name).toList());
+        String sql = "update message set state = ?, final_at = now(), lease_until = null, error_code = ?,"
+                + " error_detail = ? where id = ? and accepted_at = ? and state in ('" + from + "')";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, target.name());
+            ps.setString(2, code);
+            ps.setString(3, truncate(detail));
+            ps.setLong(4, id);
+            ps.setTimestamp(5, ts(acceptedAt));
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Applies one segment's receipt. Returns the message it settled, if this was the last receipt
+     * outstanding; a receipt for an id not (yet) recorded waits in {@code pending_receipt}.
+     */
+    public Optional<ReceiptMatch> applyReceipt(
+            Carrier carrier, String carrierMessageId, String stat, String err, OffsetDateTime doneAt) {
+        try (Connection c = dataSource.getConnection()) {
+            Long messageId = null;
+            Timestamp acceptedAt = null;
+            try (PreparedStatement ps = c.prepareStatement("update message_part set receipt_stat = ?, receipt_err = ?,"
+                    + " receipt_at = coalesce(?, now()) where carrier = ? and carrier_message_id = ?"
+                    + " and receipt_stat is null returning message_id, accepted_at")) {
+                ps.setString(1, stat);
+                ps.setString(2, err);
+                ps.setTimestamp(3, doneAt == null ? null : ts(doneAt));
+                ps.setString(4, carrier.name());
+                ps.setString(5, carrierMessageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        messageId = rs.getLong(1);
+                        acceptedAt = rs.getTimestamp(2);
+                    }
+                }
+            }
+            if (messageId == null) {
+                if (!partExists(c, carrier, carrierMessageId)) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "insert into pending_receipt (carrier,"
+                                    + " carrier_message_id, stat, err, done_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+                        ps.setString(1, carrier.name());
+                        ps.setString(2, carrierMessageId);
+                        ps.setString(3, stat);
+                        ps.setString(4, err);
+                        ps.setTimestamp(5, doneAt == null ? null : ts(doneAt));
+                        ps.executeUpdate();
+                    }
+                }
+                return Optional.empty();
+            }
+            return settleIfComplete(c, messageId, acceptedAt);
+        } catch (SQLException e) {
+            throw new IllegalStateException("applying a receipt of " + carrier + " failed", e);
+        }
+    }
+
+    private boolean partExists(Connection c, Carrier carrier, String carrierMessageId) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("select 1 from message_part where carrier = ? and carrier_message_id = ?")) {
+            ps.setString(1, carrier.name());
+            ps.setString(2, carrierMessageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private Optional<ReceiptMatch> settleIfComplete(Connection c, long messageId, Timestamp acceptedAt)
+            throws SQLException {
+        String sql = "select m.segments, count(p.receipt_stat),"
+                + " count(*) filter (where p.receipt_stat = 'DELIVRD'),"
+                + " count(*) filter (where p.receipt_stat = 'EXPIRED'),"
+                + " max(p.receipt_stat) filter (where p.receipt_stat <> 'DELIVRD'),"
+                + " max(p.receipt_err) filter (where p.receipt_stat <> 'DELIVRD')"
+                + " from message m join message_part p on p.message_id = m.id and p.accepted_at = m.accepted_at"
+                + " where m.id = ? and m.accepted_at = ? group by m.segments";
+        int segments, received, delivered, expired;
+        String badStat, badErr;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, messageId);
+            ps.setTimestamp(2, acceptedAt);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                segments = rs.getInt(1);
+                received = rs.getInt(2);
+                delivered = rs.getInt(3);
+                expired = rs.getInt(4);
+                badStat = rs.getString(5);
+                badErr = rs.getString(6);
+            }
+        }
+        if (received < segments) {
+            return Optional.empty();
+        }
+        MessageState target = delivered == segments
+                ? MessageState.DELIVERED
+                : expired > 0 && delivered == 0 ? MessageState.EXPIRED : MessageState.UNDELIVERED;
+        String code = target == MessageState.DELIVERED ? null : "CARRIER_" + badStat;
+        String detail = target == MessageState.DELIVERED
+                ? null
+                : "carrier receipt stat " + badStat + " err " + badErr + " (" + delivered + "/" + segments
+                        + " segments delivered)";
+        try (PreparedStatement ps = c.prepareStatement("update message set state = ?, final_at = now(),"
+                + " delivered_segments = ?, lease_until = null, error_code = ?, error_detail = ?"
+                + " where id = ? and accepted_at = ? and state in ('QUEUED', 'SUBMITTED')")) {
+            ps.setString(1, target.name());
+            ps.setInt(2, delivered);
+            ps.setString(3, code);
+            ps.setString(4, detail);
+            ps.setLong(5, messageId);
+            ps.setTimestamp(6, acceptedAt);
+            if (ps.executeUpdate() == 0) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new ReceiptMatch(messageId, odt(acceptedAt), target));
+    }
+
+    /** Receipts that overtook their submit response and whose parts are now recorded. */
+    public List<PendingReceipt> matchablePendingReceipts(int limit) {
+        String sql = "select r.carrier, r.carrier_message_id, r.stat, r.err, r.done_at from pending_receipt r"
+                + " where exists (select 1 from message_part p where p.carrier = r.carrier"
+                + " and p.carrier_message_id = r.carrier_message_id) limit ?";
+        List<PendingReceipt> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PendingReceipt(
+                            Carrier.valueOf(rs.getString(1)),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            odt(rs.getTimestamp(5))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void deletePendingReceipt(Carrier carrier, String carrierMessageId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "delete from pending_receipt where carrier = ? and carrier_message_id = ?")) {
+            ps.setString(1, carrier.name());
+            ps.setString(2, carrierMessageId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record PendingReceipt(
+            Carrier carrier, String carrierMessageId, String stat, String err, OffsetDateTime doneAt) {}
+
+    public record LeasedMessage(long id, OffsetDateTime acceptedAt, Carrier carrier, short attempts) {}
+
+    /** Queued messages whose lease ran out: their work unit was lost or their attempt failed. */
+    public List<LeasedMessage> expiredLeases(int limit) {
+        String sql = "select id, accepted_at, carrier, attempts from message where state = 'QUEUED'"
+                + " and lease_until < now() and accepted_at > now() - interval '62 days'"
+                + " order by lease_until limit ? for update skip locked";
+        List<LeasedMessage> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LeasedMessage(
+                            rs.getLong(1), odt(rs.getTimestamp(2)), Carrier.valueOf(rs.getString(3)), rs.getShort(4)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void extendLease(long id, OffsetDateTime acceptedAt, Duration lease) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("update message set lease_until = now() + ? * interval"
+                        + " '1 second' where id = ? and accepted_at = ?")) {
+            ps.setLong(1, lease.toSeconds());
+            ps.setLong(2, id);
+            ps.setTimestamp(3, ts(acceptedAt));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Messages still waiting for a receipt (or for a carrier) when their validity ended become EXPIRED. */
+    public int expireOverdue() {
+        String sql = "update message set state = 'EXPIRED', final_at = now(), lease_until = null,"
+                + " error_code = coalesce(error_code, 'VALIDITY_ENDED'),"
+                + " error_detail = coalesce(error_detail, 'no delivery receipt before the validity period ended')"
+                + " where state in ('ACCEPTED', 'QUEUED', 'SUBMITTED') and validity_until < now()"
+                + " and accepted_at > now() - interval '62 days'";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Marks released jobs whose messages are all final as completed, with their hand-off time (R12.3). */
+    public int completeFinishedJobs() {
+        String sql = "update send_job j set state = 'COMPLETED', completed_at = now(),"
+                + " handed_over_at = (select max(m.submitted_at) from message m where m.job_id = j.id"
+                + " and m.accepted_at = j.accepted_at)"
+                + " where j.state = 'RELEASED' and not exists (select 1 from message m where m.job_id = j.id"
+                + " and m.accepted_at = j.accepted_at and m.state in ('ACCEPTED', 'SCHEDULED', 'QUEUED', 'SUBMITTED'))";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Map<MessageState, Integer> countsByState(long jobId, OffsetDateTime acceptedAt) {
+        Map<MessageState, Integer> counts = new EnumMap<>(MessageState.class);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select state, count(*) from message where job_id = ?"
+                        + " and accepted_at = ? group by state")) {
+            ps.setLong(1, jobId);
+            ps.setTimestamp(2, ts(acceptedAt));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(MessageState.valueOf(rs.getString(1)), rs.getInt(2));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JobTimes jobTimes(long jobId, OffsetDateTime acceptedAt) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select max(submitted_at), max(final_at),"
+                        + " count(*) filter (where state in ('ACCEPTED', 'SCHEDULED', 'QUEUED')),"
+                        + " coalesce(sum(delivered_segments), 0)"
+                        + " from message where job_id = ? and accepted_at = ?")) {
+            ps.setLong(1, jobId);
+            ps.setTimestamp(2, ts(acceptedAt));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new JobTimes(odt(rs.getTimestamp(1)), odt(rs.getTimestamp(2)), rs.getInt(3) == 0, rs.getLong(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record JobTimes(
+            OffsetDateTime lastSubmittedAt,
+            OffsetDateTime lastFinalAt,
+            boolean allHandedOver,
+            long deliveredSegments) {}
+
+    public List<MessageView> messagesOfJob(
+            long jobId, OffsetDateTime acceptedAt, MessageState state, int offset, int limit) {
+        String sql = "select id, seq, msisdn_cipher, state, carrier, route_reason, segments, delivered_segments,"
+                + " queued_at, submitted_at, final_at, error_code, error_detail from message"
+                + " where job_id = ? and accepted_at = ?" + (state == null ? "" : " and state = ?")
+                + " order by seq offset ? limit ?";
+        List<MessageView> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, jobId);
+            ps.setTimestamp(i++, ts(acceptedAt));
+            if (state != null) {
+                ps.setString(i++, state.name());
+            }
+            ps.setInt(i++, offset);
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new MessageView(
+                            rs.getLong(1),
+                            rs.getInt(2),
+                            rs.getBytes(3),
+                            MessageState.valueOf(rs.getString(4)),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getInt(7),
+                            rs.getInt(8),
+                            odt(rs.getTimestamp(9)),
+                            odt(rs.getTimestamp(10)),
+                            odt(rs.getTimestamp(11)),
+                            rs.getString(12),
+                            rs.getString(13)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<String> carrierIdsOf(long messageId, OffsetDateTime acceptedAt) {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select carrier_message_id from message_part"
+                        + " where message_id = ? and accepted_at = ? order by part_no")) {
+            ps.setLong(1, messageId);
+            ps.setTimestamp(2, ts(acceptedAt));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Ensures the monthly partitions exist ahead of time; cheap when they already do. */
+    public int ensurePartitions(int monthsAhead) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select ensure_message_partitions(?)")) {
+            ps.setInt(1, monthsAhead);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Array longArray(Connection c, long[] ids) throws SQLException {
+        Long[] boxed = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            boxed[i] = ids[i];
+        }
+        return c.createArrayOf("bigint", boxed);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 300 ? s : s.substring(0, 300);
+    }
+
+    static Timestamp ts(OffsetDateTime t) {
+        return Timestamp.from(t.toInstant());
+    }
+
+    static OffsetDateTime odt(Timestamp t) {
+        return t == null ? null : t.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
+    }
+}
