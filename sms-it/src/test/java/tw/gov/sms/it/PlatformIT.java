@@ -46,16 +46,17 @@ class PlatformIT {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         long jobId = accepted.json().getJsonNumber("jobId").longValue();
         assertThat(accepted.json().getInt("accepted")).isEqualTo(2);
-        assertThat(accepted.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-                .endsWith("/api/v1/jobs/" + jobId));
+        assertThat(accepted.raw().headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/jobs/" + jobId));
 
         JsonObject job = awaitJob(token, jobId, j -> j.getString("state").equals("COMPLETED"));
         assertThat(job.getJsonObject("messagesByState").getInt("DELIVERED")).isEqualTo(2);
         assertThat(job.containsKey("handedOverAt")).isTrue();
         assertThat(job.getJsonNumber("deliveredSegments").longValue()).isEqualTo(2);
 
-        JsonArray messages =
-                Platform.get("/api/v1/jobs/" + jobId + "/messages", token).json().getJsonArray("items");
+        JsonArray messages = Platform.get("/api/v1/jobs/" + jobId + "/messages", token)
+                .json()
+                .getJsonArray("items");
         assertThat(messages).hasSize(2);
         JsonObject first = messages.getJsonObject(0);
         assertThat(first.getString("recipient")).isEqualTo("0912***678");
@@ -77,8 +78,8 @@ class PlatformIT {
     @Test
     void storesNumbersAndTextsOnlyEncryptedWithAKeyedHashBeside() throws Exception {
         String token = Platform.demoToken();
-        Platform.Reply accepted = Platform.postJson(
-                "/api/v1/messages", token, "{\"recipients\":[\"0988123456\"],\"text\":\"稅單已寄出\"}");
+        Platform.Reply accepted =
+                Platform.postJson("/api/v1/messages", token, "{\"recipients\":[\"0988123456\"],\"text\":\"稅單已寄出\"}");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         long jobId = accepted.json().getJsonNumber("jobId").longValue();
         try (Connection c = Platform.db();
@@ -100,8 +101,9 @@ class PlatformIT {
     void keepsMessagesInMonthlyPartitions() throws Exception {
         try (Connection c = Platform.db();
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from pg_inherits i join pg_class p on p.oid = i.inhparent"
-                        + " where p.relname = 'message'")) {
+                ResultSet rs =
+                        s.executeQuery("select count(*) from pg_inherits i join pg_class p on p.oid = i.inhparent"
+                                + " where p.relname = 'message'")) {
             rs.next();
             assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(4);
         }
@@ -111,8 +113,9 @@ class PlatformIT {
     void replaysAnIdempotentSendInsteadOfSendingTwice() {
         String token = Platform.demoToken();
         String body = "{\"recipients\":[\"0911222333\"],\"text\":\"水費帳單\"}";
-        Platform.Reply first = Platform.postJson("/api/v1/messages", token, body, "Idempotency-Key", "bill-2026-11-001");
-        Platform.Reply second = Platform.postJson("/api/v1/messages", token, body, "Idempotency-Key", "bill-2026-11-001");
+        String key = "bill-" + java.util.UUID.randomUUID();
+        Platform.Reply first = Platform.postJson("/api/v1/messages", token, body, "Idempotency-Key", key);
+        Platform.Reply second = Platform.postJson("/api/v1/messages", token, body, "Idempotency-Key", key);
         assertThat(first.status()).isEqualTo(202);
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().getJsonNumber("jobId")).isEqualTo(first.json().getJsonNumber("jobId"));
@@ -122,7 +125,8 @@ class PlatformIT {
     @Test
     void answersMalformedJsonWithAProblemAndStoresNothing() throws Exception {
         long before = jobCount();
-        Platform.Reply r = Platform.postJson("/api/v1/messages", Platform.demoToken(), "{\"recipients\": [\"0912345678\"");
+        Platform.Reply r =
+                Platform.postJson("/api/v1/messages", Platform.demoToken(), "{\"recipients\": [\"0912345678\"");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().getString("code")).isEqualTo("MALFORMED_JSON");
@@ -163,12 +167,13 @@ class PlatformIT {
                 "{\"recipients\":[\"0912345678\",\"12345\",\"+886912345678\"],\"text\":\"颱風停班停課通知\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         assertThat(r.json().getInt("accepted")).isEqualTo(1);
-        assertThat(r.json().getJsonArray("rejections").getJsonObject(0).getInt("index")).isEqualTo(1);
+        assertThat(r.json().getJsonArray("rejections").getJsonObject(0).getInt("index"))
+                .isEqualTo(1);
         assertThat(r.json().getJsonArray("duplicates").getString(0)).isEqualTo("+886912345678");
     }
 
     @Test
-    void refusesMissingForgedAndExpiredTokensWithProblems() {
+    void refusesMissingForgedAndExpiredTokensWithProblems() throws Exception {
         String send = "{\"recipients\":[\"0912345678\"],\"text\":\"x\"}";
         Platform.Reply missing = Platform.postJson("/api/v1/messages", null, send);
         assertThat(missing.status()).isEqualTo(401);
@@ -178,14 +183,29 @@ class PlatformIT {
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         String otherAgency = payload.replaceFirst("\"agency_id\":\\d+", "\"agency_id\":999");
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(otherAgency.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String forged = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(otherAgency.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
         Platform.Reply forgedReply = Platform.postJson("/api/v1/messages", forged, send);
         assertThat(forgedReply.status()).isEqualTo(401);
         assertThat(forgedReply.json().getString("code")).isEqualTo("UNAUTHORIZED");
 
+        long now = Instant.now().getEpochSecond();
+        String expired = TestSecrets.signedToken("{\"iss\":\"https://sms.gov.tw/111\",\"sub\":\"demo-client\","
+                + "\"upn\":\"demo-client\",\"groups\":[\"send\",\"view\"],\"agency_id\":1,\"client_db_id\":1,"
+                + "\"iat\":" + (now - 3600) + ",\"exp\":" + (now - 600) + ",\"jti\":\"expired-1\"}");
+        Platform.Reply expiredReply = Platform.postJson("/api/v1/messages", expired, send);
+        assertThat(expiredReply.status()).isEqualTo(401);
+        assertThat(expiredReply.json().getString("code")).isEqualTo("UNAUTHORIZED");
+
         Platform.Reply wrongSecret = Platform.postForm(
-                "/api/v1/oauth/token", "grant_type", "client_credentials", "client_id", "demo-client", "client_secret", "nope");
+                "/api/v1/oauth/token",
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                "demo-client",
+                "client_secret",
+                "nope");
         assertThat(wrongSecret.status()).isEqualTo(401);
         assertThat(wrongSecret.json().getString("code")).isEqualTo("INVALID_CLIENT");
     }
@@ -207,7 +227,7 @@ class PlatformIT {
 
     @Test
     void servesThePortalStatusPageInTraditionalChinese() {
-        Platform.Reply r = Platform.get("/", null);
+        Platform.Reply r = Platform.get("/portal/", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("平台狀態").contains("中華電信").contains("lang=\"zh-Hant-TW\"");
     }

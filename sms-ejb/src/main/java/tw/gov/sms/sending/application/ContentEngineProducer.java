@@ -33,7 +33,8 @@ public class ContentEngineProducer {
 
     @Produces
     @Singleton
-    SegmentPlanner segmentPlanner() {
-        return new SegmentPlanner(maxChars);
+    SegmentPlanner segmentPlanner(ContentEngine engine) {
+        // The very planner that planned the text at acceptance plans it again at dispatch.
+        return engine.planner();
     }
 }

@@ -125,7 +125,7 @@ public class SubmissionService {
         Set<Msisdn> seen = new HashSet<>();
         for (int i = 0; i < request.recipients().size(); i++) {
             RecipientInput input = request.recipients().get(i);
-            NumberParseResult parsed = MsisdnParser.parse(input.number());
+            NumberParseResult parsed = MsisdnParser.parse(input.number(), "recipients[" + i + "]");
             if (!parsed.ok()) {
                 rejections.add(new RecipientRejection(i, input.number(), List.of(parsed.problem())));
                 continue;

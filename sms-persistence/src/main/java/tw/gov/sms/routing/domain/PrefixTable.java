@@ -11,7 +11,16 @@ import java.util.TreeMap;
  */
 public final class PrefixTable {
 
+    private static final Carrier[] CARRIERS = Carrier.values();
+
     private final TreeMap<String, Carrier> prefixes;
+    /**
+     * For the routing hot path: by the three digits after "09", 1 + the ordinal of the longest 4- or 5-digit
+     * prefix that covers the block (0: none), and whether a longer prefix splits the block further.
+     */
+    private final byte[] block5 = new byte[1000];
+
+    private final boolean[] splitBelow5 = new boolean[1000];
 
     public PrefixTable(Map<String, Carrier> prefixes) {
         prefixes.keySet().forEach(p -> {
@@ -20,6 +29,24 @@ public final class PrefixTable {
             }
         });
         this.prefixes = new TreeMap<>(prefixes);
+        this.prefixes.forEach((p, c) -> {
+            if (p.length() == 4) {
+                int first = (p.charAt(2) - '0') * 100 + (p.charAt(3) - '0') * 10;
+                for (int b = first; b < first + 10; b++) {
+                    if (block5[b] == 0) {
+                        block5[b] = (byte) (c.ordinal() + 1);
+                    }
+                }
+            }
+        });
+        this.prefixes.forEach((p, c) -> {
+            int b = p.length() >= 5 ? Integer.parseInt(p.substring(2, 5)) : -1;
+            if (p.length() == 5) {
+                block5[b] = (byte) (c.ordinal() + 1);
+            } else if (p.length() > 5) {
+                splitBelow5[b] = true;
+            }
+        });
     }
 
     /** The allocations published in DOMAIN.md (IR.21-based sample), the seed of the editable table. */
@@ -53,6 +80,29 @@ public final class PrefixTable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The ordinal of the original holder of a number given by its key ({@link MobileNumbers#keyOf}), or -1 if its
+     * block is in no table. Same answer as {@link #originalCarrier}, without allocating for blocks of 4 or 5 digits.
+     */
+    public int originalOrdinal(int key) {
+        if (key < 0 || key >= MobileNumbers.KEY_LIMIT) {
+            return -1;
+        }
+        int block = key / 100_000;
+        if (splitBelow5[block]) {
+            return originalCarrier(MobileNumbers.nationalOf(key))
+                    .map(Carrier::ordinal)
+                    .orElse(-1);
+        }
+        return block5[block] - 1;
+    }
+
+    /** {@link #originalOrdinal} as a carrier. */
+    public Optional<Carrier> originalCarrier(int key) {
+        int ordinal = originalOrdinal(key);
+        return ordinal < 0 ? Optional.empty() : Optional.of(CARRIERS[ordinal]);
     }
 
     public Map<String, Carrier> entries() {

@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import tw.gov.sms.sending.application.Preview;
+import tw.gov.sms.sending.application.PreviewService;
 import tw.gov.sms.sending.application.RecipientInput;
 import tw.gov.sms.sending.application.RecipientRejection;
 import tw.gov.sms.sending.application.SubmissionRequest;
@@ -52,6 +55,9 @@ public class MessageResource {
 
     @Inject
     SubmissionService submissions;
+
+    @Inject
+    PreviewService previews;
 
     @Context
     SecurityContext security;
@@ -86,6 +92,58 @@ public class MessageResource {
                 .location(uri.getBaseUriBuilder().path("v1/jobs/{id}").build(result.jobId()))
                 .entity(toJson(result).toString())
                 .build();
+    }
+
+    /**
+     * {@code POST /api/v1/messages/preview}: the same body as a send; answers the text exactly as each
+     * recipient will see it (prefix included), its encoding, segments with their boundaries, and every
+     * problem found. Sends and stores nothing. Recipients are optional (then the template is previewed).
+     */
+    @POST
+    @Path("preview")
+    @RolesAllowed({"send", "view"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String preview(String body) {
+        JsonObject json = JsonInput.object(body);
+        List<RecipientInput> recipients = json.containsKey("recipients") ? recipients(json) : List.of();
+        Preview preview =
+                previews.preview(Caller.of(security).agency(), recipients, JsonInput.string(json, "text", true));
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (Preview.Item item : preview.items()) {
+            JsonObjectBuilder o = Json.createObjectBuilder();
+            if (item.index() != null) {
+                o.add("index", item.index());
+            }
+            if (item.recipient() != null) {
+                o.add("recipient", item.recipient());
+            }
+            if (item.fullText() != null) {
+                o.add("fullText", item.fullText())
+                        .add("encoding", item.encoding())
+                        .add("units", item.units());
+            }
+            JsonArrayBuilder segments = Json.createArrayBuilder();
+            item.segments()
+                    .forEach(s -> segments.add(Json.createObjectBuilder()
+                            .add("index", s.index())
+                            .add("start", s.start())
+                            .add("text", s.text())
+                            .add("units", s.units())));
+            items.add(o.add("segmentCount", item.segments().size())
+                    .add("segments", segments)
+                    .add("problems", Problems.toJson(item.problems()))
+                    .add(
+                            "sendable",
+                            item.fullText() != null && item.problems().stream().noneMatch(p -> p.isError())));
+        }
+        return Json.createObjectBuilder()
+                .add("problems", Problems.toJson(preview.problems()))
+                .add("recipients", preview.recipientsGiven())
+                .add("truncated", preview.truncated())
+                .add("items", items)
+                .build()
+                .toString();
     }
 
     static List<RecipientInput> recipients(JsonObject json) {

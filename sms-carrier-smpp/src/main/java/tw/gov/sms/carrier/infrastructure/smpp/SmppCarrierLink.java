@@ -90,7 +90,13 @@ public final class SmppCarrierLink implements AutoCloseable {
      * @throws SmppSubmitException with the segments accepted so far when any segment fails
      */
     public SubmitOutcome submit(OutboundSms sms) throws SmppSubmitException {
-        List<SubmitPdus.Pdu> pdus = SubmitPdus.build(sms, settings.concatenation());
+        List<SubmitPdus.Pdu> pdus;
+        try {
+            pdus = SubmitPdus.build(sms, settings.concatenation());
+        } catch (IllegalArgumentException e) {
+            throw new SmppSubmitException(
+                    SmppSubmitException.Kind.PERMANENT, SmppSubmitException.NO_STATUS, e.getMessage(), List.of(), e);
+        }
         BindSlot slot = nextBound();
         List<String> ids = new ArrayList<>(pdus.size());
         for (SubmitPdus.Pdu pdu : pdus) {

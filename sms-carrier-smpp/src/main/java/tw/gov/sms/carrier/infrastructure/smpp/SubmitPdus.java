@@ -16,6 +16,8 @@ final class SubmitPdus {
     private static final short TAG_MESSAGE_PAYLOAD = 0x0424;
     /** short_message holds at most 254 octets; anything longer must go in message_payload. */
     private static final int MAX_SHORT_MESSAGE = 254;
+    /** Octets of user data one SMS carries over the air (GSM 03.40). */
+    private static final int MAX_USER_DATA = 140;
 
     /** The part of a submit_sm that differs between segments. */
     record Pdu(byte esmClass, byte[] shortMessage, OptionalParameter[] tlvs) {}
@@ -45,6 +47,12 @@ final class SubmitPdus {
             }
             case UDH16 -> {
                 for (int i = 0; i < total; i++) {
+                    // The 7-octet header leaves 133 octets: a 67-character UCS-2 segment (134) does not fit.
+                    if (segments.get(i).length + 7 > MAX_USER_DATA) {
+                        throw new IllegalArgumentException("segment " + (i + 1) + " has " + segments.get(i).length
+                                + " octets; with a 16-bit concatenation header at most " + (MAX_USER_DATA - 7)
+                                + " fit in one SMS: plan 66 UCS-2 / 152 GSM characters per segment for UDH16");
+                    }
                     byte[] header = {0x06, 0x08, 0x04, (byte) (ref >> 8), (byte) ref, (byte) total, (byte) (i + 1)};
                     pdus.add(new Pdu(ESM_UDHI, concat(header, segments.get(i)), new OptionalParameter[0]));
                 }
