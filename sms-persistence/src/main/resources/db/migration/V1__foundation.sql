@@ -68,7 +68,6 @@ create table message (
                            'DELIVERED', 'UNDELIVERED', 'EXPIRED', 'REJECTED', 'FAILED', 'CANCELLED')),
     carrier            varchar(3),
     route_reason       varchar(8) check (route_reason in ('PORTED', 'PREFIX', 'DEFAULT')),
-    concat_ref         integer,
     attempts           smallint    not null default 0,
     lease_until        timestamptz,
     validity_until     timestamptz not null,

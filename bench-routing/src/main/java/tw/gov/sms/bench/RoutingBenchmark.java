@@ -85,7 +85,8 @@ public final class RoutingBenchmark {
                     ported,
                     PrefixTable.taiwanDefaults(),
                     Carrier.CHT,
-                    new RoutingIndex.Metadata("2026-11-27", snapshotFile.getFileName().toString(), Instant.now())));
+                    new RoutingIndex.Metadata(
+                            "2026-11-27", snapshotFile.getFileName().toString(), Instant.now())));
 
             int[] probes = probes(ported, new SplittableRandom(7));
             String[] probeStrings = new String[1 << 20];
@@ -146,7 +147,10 @@ public final class RoutingBenchmark {
             holder.swap(next);
             System.out.printf(
                     "delta of %,d entries: parse %.0f ms, apply (copy-on-write merge into %,d) %.0f ms; index now %,d%n",
-                    parsedDelta.deltaEntries().size(), parseDelta * 1e3, ported.size(), apply * 1e3,
+                    parsedDelta.deltaEntries().size(),
+                    parseDelta * 1e3,
+                    ported.size(),
+                    apply * 1e3,
                     holder.current().ported().size());
         } finally {
             Files.deleteIfExists(snapshotFile);
@@ -181,8 +185,9 @@ public final class RoutingBenchmark {
         for (int i = 0; i < size; i++) {
             String existing = MobileNumbers.nationalOf(index.keyAt(random.nextInt(index.size())));
             switch (i % 3) {
-                case 0 -> d.add(DeltaEntry.port(
-                        MobileNumbers.nationalOf(random.nextInt(90_000_000)), CARRIERS[random.nextInt(3)]));
+                case 0 ->
+                    d.add(DeltaEntry.port(
+                            MobileNumbers.nationalOf(random.nextInt(90_000_000)), CARRIERS[random.nextInt(3)]));
                 case 1 -> d.add(DeltaEntry.port(existing, CARRIERS[random.nextInt(3)]));
                 default -> d.add(DeltaEntry.remove(existing));
             }

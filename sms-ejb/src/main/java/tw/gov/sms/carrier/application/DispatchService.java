@@ -103,7 +103,7 @@ public class DispatchService {
                     msisdn.international(),
                     plan.encoding() == Encoding.GSM7 ? SmsEncoding.GSM7 : SmsEncoding.UCS2,
                     plan.encodedSegments(),
-                    row.concatRef(),
+                    concatReference(row.id()),
                     Duration.between(now, row.validityUntil()));
             try {
                 SubmitOutcome outcome = link.get().submit(sms);
@@ -121,6 +121,16 @@ public class DispatchService {
                 }
             }
         }
+    }
+
+    /**
+     * The concatenation reference of a long message: the low 16 bits of its id (UDH8 uses the low 8).
+     * Two long messages to one handset share a reference only if both are being reassembled at once and
+     * their ids differ by a multiple of 65,536 (256 with UDH8); ids are unique, so within a job, where
+     * every number appears once, references never collide.
+     */
+    static int concatReference(long messageId) {
+        return (int) (messageId & 0xFFFF);
     }
 
     private void retryOrFail(DispatchRow row, OffsetDateTime acceptedAt, String code, String detail) {

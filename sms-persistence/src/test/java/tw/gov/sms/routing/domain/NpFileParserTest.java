@@ -46,6 +46,18 @@ class NpFileParserTest {
     }
 
     @Test
+    void theExamplesInTheDocsAreValid() {
+        String snapshot = SNAPSHOT_HEADER + "3\n0912345678,FET\n0933123456,TWM\n0955000111,CHT\n"
+                + "#END count=3 sha256=b965f9004d65e6ea3c3b6835bc8d6ce1b3978da68bccac4ce79fb3347e5195ca\n";
+        String delta = DELTA_HEADER + "3\n+,0912000003,TWM\n+,0912345678,TWM\n-,0933123456\n"
+                + "#END count=3 sha256=a297404fe14e4292e86243edcaaa39c017e98b05ae29c7a7220cd3629a950f7f\n";
+
+        assertThat(parser.parseSnapshot(new StringReader(snapshot), "s").errors())
+                .isEmpty();
+        assertThat(parser.parseDelta(new StringReader(delta), "d").errors()).isEmpty();
+    }
+
+    @Test
     void theTrailerIsOptionalAndCrLfAndABomAreAccepted() {
         String text = "\uFEFF" + SNAPSHOT_HEADER + "2\r\n0933123456,TWM\r\n0912345678,FET\r\n"
                 + trailer(2, "0933123456,TWM", "0912345678,FET").replace("\n", "\r\n");

@@ -19,18 +19,18 @@ import tw.gov.sms.shared.domain.ProblemCode;
  * problem codes. Default prefix 【數位發展部】 is 7 UTF-16 units and forces UCS-2; the "ascii" policy uses
  * {@code {agency}: } with agency MODA (6 septets) so GSM cases are reachable.
  */
-class ContentGoldenTest {
+public class ContentGoldenTest {
 
-    static final ContentPolicy DEFAULT = ContentPolicy.defaults();
+    public static final ContentPolicy DEFAULT = ContentPolicy.defaults();
     static final ContentPolicy ASCII = ContentPolicy.defaults().withPrefixTemplate("{agency}: ");
     static final ContentPolicy TRIPLE = ContentPolicy.defaults().withPrefixTemplate("{last3}【{agency}】");
     static final ContentPolicy LINKS_BLOCKED = ContentPolicy.defaults().withNonGovLinkIsError(true);
     static final ContentPolicy NO_AGENCY = ContentPolicy.defaults().withPrefixTemplate("【機關】");
 
-    static final String MODA = "數位發展部";
+    public static final String MODA = "數位發展部";
     static final Msisdn TO = Msisdn.of("0912345678");
 
-    record Golden(
+    public record Golden(
             String name,
             ContentPolicy policy,
             String agency,
@@ -79,7 +79,8 @@ class ContentGoldenTest {
         return new Golden(name, p, agency, text, values, enc, count, units, boundaries, set);
     }
 
-    static Stream<Golden> cases() {
+    /** Also run end to end against the platform by sms-it (ContentEndToEndIT). */
+    public static Stream<Golden> cases() {
         Encoding U = Encoding.UCS2;
         Encoding G = Encoding.GSM7;
         return Stream.of(

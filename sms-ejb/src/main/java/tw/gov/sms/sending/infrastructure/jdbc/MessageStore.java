@@ -58,8 +58,7 @@ public class MessageStore {
             byte[] textCipher,
             int segments,
             short attempts,
-            OffsetDateTime validityUntil,
-            int concatRef) {}
+            OffsetDateTime validityUntil) {}
 
     public record MessageView(
             long id,
@@ -86,8 +85,8 @@ public class MessageStore {
             MessageState initial,
             List<NewMessage> messages) {
         String sql = "insert into message (id, accepted_at, job_id, seq, msisdn_hash, msisdn_cipher, text_cipher,"
-                + " key_version, encoding, segments, state, validity_until, concat_ref)"
-                + " values (nextval('message_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " key_version, encoding, segments, state, validity_until)"
+                + " values (nextval('message_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             Timestamp accepted = ts(acceptedAt);
@@ -105,9 +104,6 @@ public class MessageStore {
                 ps.setInt(9, m.segments());
                 ps.setString(10, initial.name());
                 ps.setTimestamp(11, validity);
-                // Concatenation reference: spread by job and sequence so that two long messages in
-                // flight to one number (which can only come from different jobs) rarely share one.
-                ps.setInt(12, (int) ((jobId * 7919 + m.seq()) & 0xFFFF));
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();
@@ -164,8 +160,8 @@ public class MessageStore {
     }
 
     public List<DispatchRow> forDispatch(OffsetDateTime acceptedAt, long[] ids) {
-        String sql = "select id, job_id, state, msisdn_cipher, text_cipher, segments, attempts, validity_until,"
-                + " concat_ref from message where accepted_at = ? and id = any(?) order by id";
+        String sql = "select id, job_id, state, msisdn_cipher, text_cipher, segments, attempts, validity_until"
+                + " from message where accepted_at = ? and id = any(?) order by id";
         List<DispatchRow> rows = new ArrayList<>(ids.length);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
@@ -181,8 +177,7 @@ public class MessageStore {
                             rs.getBytes(5),
                             rs.getInt(6),
                             rs.getShort(7),
-                            odt(rs.getTimestamp(8)),
-                            rs.getInt(9)));
+                            odt(rs.getTimestamp(8))));
                 }
             }
             return rows;
