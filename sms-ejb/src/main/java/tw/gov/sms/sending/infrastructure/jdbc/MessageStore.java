@@ -311,6 +311,14 @@ public class MessageStore {
 
     private Optional<ReceiptMatch> settleIfComplete(Connection c, long messageId, Timestamp acceptedAt)
             throws SQLException {
+        // Receipts of a message's segments arrive concurrently. Locking the message row serialises them:
+        // the last one to take the lock counts every other segment's receipt as committed, and settles.
+        try (PreparedStatement lock =
+                c.prepareStatement("select 1 from message where id = ? and accepted_at = ? for update")) {
+            lock.setLong(1, messageId);
+            lock.setTimestamp(2, acceptedAt);
+            lock.executeQuery().close();
+        }
         String sql = "select m.segments, count(p.receipt_stat),"
                 + " count(*) filter (where p.receipt_stat = 'DELIVRD'),"
                 + " count(*) filter (where p.receipt_stat = 'EXPIRED'),"

@@ -1,0 +1,136 @@
+package tw.gov.sms.routing.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import tw.gov.sms.routing.domain.Carrier;
+import tw.gov.sms.routing.domain.PortedNumberIndex;
+import tw.gov.sms.routing.domain.PrefixTable;
+import tw.gov.sms.routing.domain.Route;
+import tw.gov.sms.routing.domain.RoutingIndex;
+import tw.gov.sms.routing.domain.RoutingIndexHolder;
+
+/**
+ * Holds this instance's routing index (R1.2) and keeps it equal to the accepted number-portability data
+ * in the database: loaded at start-up, and rebuilt whenever a newer import is applied (checked every
+ * 15 seconds, and at once on the instance that applied it). A new index is built beside the old one and
+ * swapped in with one volatile write, so sending never pauses; lookups take no lock.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RoutingIndexService {
+
+    private static final Logger LOG = Logger.getLogger(RoutingIndexService.class.getName());
+
+    @Resource(lookup = "jdbc/sms")
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "sms.routing.default-carrier", defaultValue = "CHT")
+    String defaultCarrier;
+
+    private RoutingIndexHolder holder;
+    private volatile long loadedImportId = -1;
+
+    @PostConstruct
+    void start() {
+        holder = new RoutingIndexHolder(
+                RoutingIndex.prefixOnly(PrefixTable.taiwanDefaults(), Carrier.valueOf(defaultCarrier), Instant.now()));
+        refresh();
+    }
+
+    public Route route(String nationalNumber) {
+        return holder.current().route(nationalNumber);
+    }
+
+    public RoutingIndex current() {
+        return holder.current();
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
+    void poll() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not refresh the routing index; the current one stays in use", e);
+        }
+    }
+
+    /** Rebuilds the index if the database holds a newer applied import than the one loaded. */
+    public synchronized void refresh() {
+        try (Connection c = dataSource.getConnection()) {
+            long latest;
+            String version;
+            String file;
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select id, data_version, file_name from np_import"
+                            + " where state = 'APPLIED' order by id desc limit 1")) {
+                if (!rs.next()) {
+                    return;
+                }
+                latest = rs.getLong(1);
+                version = rs.getString(2);
+                file = rs.getString(3);
+            }
+            if (latest == loadedImportId) {
+                return;
+            }
+            long started = System.nanoTime();
+            PortedNumberIndex ported = load(c);
+            RoutingIndex next =
+                    holder.current().withSnapshot(ported, new RoutingIndex.Metadata(version, file, Instant.now()));
+            holder.swap(next);
+            loadedImportId = latest;
+            LOG.info(() -> String.format(
+                    "routing index %s loaded: %,d ported numbers in %d ms (%s)",
+                    version, ported.size(), (System.nanoTime() - started) / 1_000_000, file));
+        } catch (SQLException e) {
+            throw new IllegalStateException("loading the ported numbers failed", e);
+        }
+    }
+
+    private static PortedNumberIndex load(Connection c) throws SQLException {
+        int expected;
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select ported_total from np_import where state = 'APPLIED'" + " order by id desc limit 1")) {
+            expected = rs.next() ? rs.getInt(1) : 1024;
+        }
+        PortedNumberIndex.Builder builder = PortedNumberIndex.builder(Math.max(expected, 16));
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+        try (PreparedStatement ps = c.prepareStatement("select number_key, carrier from ported_number")) {
+            ps.setFetchSize(50_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    builder.add(rs.getInt(1), Carrier.valueOf(rs.getString(2)));
+                }
+            }
+        } finally {
+            c.commit();
+            c.setAutoCommit(autoCommit);
+        }
+        return builder.build();
+    }
+}
