@@ -2,8 +2,9 @@
 # Configures a Payara domain for the 111 platform with the asadmin scripts beside this file.
 #   configure.sh ASADMIN ADMIN_PORT [TARGET [CONFIG]]
 # TARGET defaults to "server" (one instance); for a deployment group pass its name and the name of the
-# configuration its instances share. Reads SMS_DB_URL, SMS_DB_USER, SMS_DB_PASSWORD, SMS_DB_POOL_MAX and
-# SMS_HEAP from the environment. Fails on the first command that fails.
+# configuration its instances share. Reads from the environment: SMS_DB_URL, SMS_DB_USER, SMS_DB_PASSWORD,
+# SMS_JDBC_DRIVER (path of the PostgreSQL driver jar), SMS_PROFILE, SMS_ROUTING_NP_INBOX,
+# SMS_CARRIER_{CHT,TWM,FET}_ENDPOINTS, and optionally SMS_DB_POOL_MAX and SMS_HEAP. Fails if any command fails.
 set -eu
 asadmin=$1
 port=$2

@@ -21,10 +21,11 @@ public record Faults(
         long receiptDelayMs,
         boolean withholdReceipts,
         boolean receiptBeforeResponse,
-        int dropAfterSubmits) {
+        int dropAfterSubmits,
+        long lateResponseMs) {
 
     public static final int ESME_RINVDSTADR = 0x0B;
-    public static final Faults NONE = new Faults(0, 0, ESME_RINVDSTADR, -1, false, false, 0);
+    public static final Faults NONE = new Faults(0, 0, ESME_RINVDSTADR, -1, false, false, 0, 0);
 
     public Faults {
         if (throttle < 0 || throttle > 1 || failRate < 0 || failRate > 1) {
@@ -34,31 +35,90 @@ public record Faults(
 
     public Faults withThrottle(double value) {
         return new Faults(
-                value, failRate, failStatus, receiptDelayMs, withholdReceipts, receiptBeforeResponse, dropAfterSubmits);
+                value,
+                failRate,
+                failStatus,
+                receiptDelayMs,
+                withholdReceipts,
+                receiptBeforeResponse,
+                dropAfterSubmits,
+                lateResponseMs);
     }
 
     public Faults withFailRate(double value, int status) {
         return new Faults(
-                throttle, value, status, receiptDelayMs, withholdReceipts, receiptBeforeResponse, dropAfterSubmits);
+                throttle,
+                value,
+                status,
+                receiptDelayMs,
+                withholdReceipts,
+                receiptBeforeResponse,
+                dropAfterSubmits,
+                lateResponseMs);
     }
 
     public Faults withReceiptDelayMs(long value) {
         return new Faults(
-                throttle, failRate, failStatus, value, withholdReceipts, receiptBeforeResponse, dropAfterSubmits);
+                throttle,
+                failRate,
+                failStatus,
+                value,
+                withholdReceipts,
+                receiptBeforeResponse,
+                dropAfterSubmits,
+                lateResponseMs);
     }
 
     public Faults withWithholdReceipts(boolean value) {
         return new Faults(
-                throttle, failRate, failStatus, receiptDelayMs, value, receiptBeforeResponse, dropAfterSubmits);
+                throttle,
+                failRate,
+                failStatus,
+                receiptDelayMs,
+                value,
+                receiptBeforeResponse,
+                dropAfterSubmits,
+                lateResponseMs);
     }
 
     public Faults withReceiptBeforeResponse(boolean value) {
-        return new Faults(throttle, failRate, failStatus, receiptDelayMs, withholdReceipts, value, dropAfterSubmits);
+        return new Faults(
+                throttle,
+                failRate,
+                failStatus,
+                receiptDelayMs,
+                withholdReceipts,
+                value,
+                dropAfterSubmits,
+                lateResponseMs);
+    }
+
+    /**
+     * Answers every submit_sm only after this many milliseconds (0 = at once): longer than the client's
+     * response timeout, it plays the "response never came" case while the message itself was taken.
+     */
+    public Faults withLateResponseMs(long value) {
+        return new Faults(
+                throttle,
+                failRate,
+                failStatus,
+                receiptDelayMs,
+                withholdReceipts,
+                receiptBeforeResponse,
+                dropAfterSubmits,
+                value);
     }
 
     public Faults withDropAfterSubmits(int value) {
         return new Faults(
-                throttle, failRate, failStatus, receiptDelayMs, withholdReceipts, receiptBeforeResponse, value);
+                throttle,
+                failRate,
+                failStatus,
+                receiptDelayMs,
+                withholdReceipts,
+                receiptBeforeResponse,
+                value,
+                lateResponseMs);
     }
 
     /** Applies the parameters present (the names of the admin API and CLI), keeping the others. */
@@ -75,6 +135,7 @@ public record Faults(
                 case "receiptBeforeResponse", "receipt-before-response" ->
                     f.withReceiptBeforeResponse(Boolean.parseBoolean(v));
                 case "dropAfterSubmits", "drop-after-submits" -> f.withDropAfterSubmits(Integer.parseInt(v));
+                case "lateResponseMs", "late-response-ms" -> f.withLateResponseMs(Long.parseLong(v));
                 default -> f;
             };
         }
@@ -90,6 +151,7 @@ public record Faults(
         json.put("withholdReceipts", withholdReceipts);
         json.put("receiptBeforeResponse", receiptBeforeResponse);
         json.put("dropAfterSubmits", dropAfterSubmits);
+        json.put("lateResponseMs", lateResponseMs);
         return json;
     }
 }

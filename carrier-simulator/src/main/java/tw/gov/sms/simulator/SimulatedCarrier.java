@@ -65,7 +65,9 @@ final class SimulatedCarrier implements ServerMessageReceiverListener, AutoClose
     private static final int TAG_RECEIPTED_MESSAGE_ID = 0x001E;
     private static final int TAG_MESSAGE_STATE = 0x0427;
     private static final byte MESSAGE_STATE_DELIVERED = 2;
-    private static final int MAX_RECEIPT_ATTEMPTS = 5;
+    /** Like a real SMSC, keep a receipt for a while (about two minutes) until a receiver binds again. */
+    private static final int MAX_RECEIPT_ATTEMPTS = 30;
+
     private static final DateTimeFormatter RECEIPT_DATE =
             DateTimeFormatter.ofPattern("yyMMddHHmm").withZone(ZoneId.of("Asia/Taipei"));
 
@@ -244,6 +246,13 @@ final class SimulatedCarrier implements ServerMessageReceiverListener, AutoClose
                 timer.schedule(() -> deliver(receipt, source, 1), delay, TimeUnit.MILLISECONDS);
             }
         }
+        if (f.lateResponseMs() > 0) {
+            try {
+                Thread.sleep(f.lateResponseMs()); // the message is taken; only its response is late
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (dropCountdown.getAndUpdate(n -> n > 0 ? n - 1 : 0) == 1) {
             faults.updateAndGet(current -> current.withDropAfterSubmits(0));
             // After the submit_sm_resp has gone out: the client saw its submit accepted.
@@ -322,7 +331,7 @@ final class SimulatedCarrier implements ServerMessageReceiverListener, AutoClose
             LOG.warning(() -> code + ": receipt for " + receipt.messageId() + " not delivered: " + reason);
             return;
         }
-        long delay = Math.max(500, config.receiptDelay().toMillis()) * attempt;
+        long delay = Math.min(5_000, Math.max(500, config.receiptDelay().toMillis()) * attempt);
         timer.schedule(() -> deliver(receipt, origin, attempt + 1), delay, TimeUnit.MILLISECONDS);
     }
 

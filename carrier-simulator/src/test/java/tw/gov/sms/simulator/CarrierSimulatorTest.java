@@ -93,7 +93,7 @@ class CarrierSimulatorTest {
 
         String id = submit(0, 8, text.getBytes(StandardCharsets.UTF_16BE));
 
-        DeliverSm receipt = delivered.poll(5, TimeUnit.SECONDS);
+        DeliverSm receipt = delivered.poll(20, TimeUnit.SECONDS);
         assertThat(receipt).isNotNull();
         assertThat(receipt.getEsmClass() & 0x3C).isEqualTo(0x04);
         assertThat(tlv(receipt, 0x001E)).isEqualTo(id);
@@ -131,7 +131,7 @@ class CarrierSimulatorTest {
             submit(0x40, 8, concat(udh, parts[i].getBytes(StandardCharsets.UTF_16BE)));
         }
 
-        List<ReceivedMessage> messages = simulator.awaitMessages(DESTINATION, 1, Duration.ofSeconds(5));
+        List<ReceivedMessage> messages = simulator.awaitMessages(DESTINATION, 1, Duration.ofSeconds(20));
 
         assertThat(messages).singleElement().satisfies(m -> {
             assertThat(m.text()).isEqualTo("第一段：第二段：第三段完");
@@ -140,7 +140,7 @@ class CarrierSimulatorTest {
             assertThat(m.carrier()).isEqualTo("TWM");
         });
         for (int i = 0; i < 3; i++) {
-            assertThat(delivered.poll(5, TimeUnit.SECONDS))
+            assertThat(delivered.poll(20, TimeUnit.SECONDS))
                     .as("receipt per segment")
                     .isNotNull();
         }
@@ -153,7 +153,7 @@ class CarrierSimulatorTest {
 
         submit(0, 0, Gsm7.encode(text));
 
-        assertThat(simulator.awaitMessages(DESTINATION, 1, Duration.ofSeconds(5)))
+        assertThat(simulator.awaitMessages(DESTINATION, 1, Duration.ofSeconds(20)))
                 .singleElement()
                 .satisfies(m -> assertThat(m.text()).isEqualTo(text));
     }
@@ -172,7 +172,7 @@ class CarrierSimulatorTest {
             new OptionalParameter.OctetString((short) 0x0424, "很長的訊息".getBytes(StandardCharsets.UTF_16BE))
         });
 
-        List<ReceivedMessage> messages = simulator.awaitMessages(DESTINATION, 2, Duration.ofSeconds(5));
+        List<ReceivedMessage> messages = simulator.awaitMessages(DESTINATION, 2, Duration.ofSeconds(20));
 
         assertThat(messages)
                 .extracting(ReceivedMessage::concatMode, ReceivedMessage::text)
@@ -200,7 +200,7 @@ class CarrierSimulatorTest {
         simulator = CarrierSimulator.start(SimulatorConfig.forTests().withAdminPort(freePort()));
         client = bind("CHT", "sms111", "sim-pass");
         submit(0, 0, Gsm7.encode("admin test"));
-        simulator.awaitMessages(DESTINATION, 1, Duration.ofSeconds(5));
+        simulator.awaitMessages(DESTINATION, 1, Duration.ofSeconds(20));
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + simulator.adminPort();
 
@@ -239,6 +239,7 @@ class CarrierSimulatorTest {
 
     private SMPPSession bind(String carrier, String systemId, String password) throws IOException {
         SMPPSession session = new SMPPSession();
+        session.setTransactionTimer(10_000); // generous: a busy build machine must not fail the test
         session.setMessageReceiverListener(new MessageReceiverListener() {
             @Override
             public void onAcceptDeliverSm(DeliverSm deliverSm) {

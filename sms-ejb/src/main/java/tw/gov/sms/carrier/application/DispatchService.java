@@ -76,6 +76,9 @@ public class DispatchService {
     @ConfigProperty(name = "sms.dispatch.retry-base-seconds", defaultValue = "5")
     long retryBaseSeconds;
 
+    /** How long a claimed attempt holds its message: longer than any response timeout. */
+    private static final Duration ATTEMPT_LEASE = Duration.ofSeconds(120);
+
     public void dispatch(Carrier carrier, OffsetDateTime acceptedAt, long[] ids) {
         Optional<SmppCarrierLink> link = links.link(carrier);
         Map<Long, String> senders = new HashMap<>();
@@ -88,6 +91,9 @@ public class DispatchService {
                 recorder.finalState(
                         row.id(), acceptedAt, MessageState.EXPIRED, "VALIDITY_ENDED", "validity ended before hand-off");
                 continue;
+            }
+            if (!messages.claimForSubmission(row.id(), acceptedAt, row.attempts(), ATTEMPT_LEASE)) {
+                continue; // another dispatcher holds this message (it was in two work units)
             }
             if (link.isEmpty()) {
                 retryOrFail(row, acceptedAt, "NO_CARRIER_LINK", "no SMSC configured for " + carrier);

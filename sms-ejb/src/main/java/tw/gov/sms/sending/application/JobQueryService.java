@@ -70,7 +70,8 @@ public class JobQueryService {
                         m.submittedAt(),
                         m.finalAt(),
                         m.errorCode(),
-                        m.errorDetail()))
+                        m.errorDetail(),
+                        m.attempts()))
                 .toList();
     }
 

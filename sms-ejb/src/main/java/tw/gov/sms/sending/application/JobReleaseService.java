@@ -45,6 +45,9 @@ public class JobReleaseService {
     @Inject
     WorkQueues queues;
 
+    /** Stays below OpenMQ's limit of 1,000 messages produced in one transaction (with room for others). */
+    static final int MAX_UNITS_PER_RELEASE = 900;
+
     @Inject
     @ConfigProperty(name = "sms.dispatch.unit-size", defaultValue = "200")
     int unitSize;
@@ -74,16 +77,31 @@ public class JobReleaseService {
             byCarrier.computeIfAbsent(route.carrier(), c -> new ArrayList<>()).add(new QueuedRow(row.id(), route));
         }
         Duration lease = Duration.ofSeconds(leaseSeconds);
+        int total = byCarrier.values().stream().mapToInt(List::size).sum();
+        // OpenMQ refuses more than 1,000 messages in one transaction: large jobs get larger units.
+        int unit = Math.max(unitSize, (total + MAX_UNITS_PER_RELEASE - 1) / MAX_UNITS_PER_RELEASE);
+        List<List<QueuedRow>> perCarrier = new ArrayList<>();
         byCarrier.forEach((carrier, rows) -> {
             messages.markQueued(job.getAcceptedAt(), rows, lease);
-            for (int from = 0; from < rows.size(); from += unitSize) {
-                List<QueuedRow> unit = rows.subList(from, Math.min(rows.size(), from + unitSize));
-                queues.dispatch(
-                        carrier,
-                        job.getAcceptedAt(),
-                        unit.stream().mapToLong(QueuedRow::id).toArray());
-            }
+            perCarrier.add(rows);
         });
+        // Interleave the carriers' units so all three links work from the start.
+        for (int start = 0; perCarrier.stream().anyMatch(rows -> rows.size() > 0); start += unit) {
+            boolean more = false;
+            for (List<QueuedRow> rows : perCarrier) {
+                if (start < rows.size()) {
+                    more = true;
+                    List<QueuedRow> slice = rows.subList(start, Math.min(rows.size(), start + unit));
+                    queues.dispatch(
+                            slice.get(0).route().carrier(),
+                            job.getAcceptedAt(),
+                            slice.stream().mapToLong(QueuedRow::id).toArray());
+                }
+            }
+            if (!more) {
+                break;
+            }
+        }
         job.release(now);
         return true;
     }

@@ -33,7 +33,10 @@ public class LeaseRecovery {
     @ConfigProperty(name = "sms.dispatch.max-attempts", defaultValue = "8")
     int maxAttempts;
 
-    /** Returns how many expired leases were found (at most {@code limit}). */
+    /**
+     * Returns how many expired leases were found (at most {@code limit}, which also bounds the JMS
+     * messages sent in this transaction below the broker's per-transaction limit).
+     */
     public int requeueExpired(int limit) {
         List<LeasedMessage> expired = messages.expiredLeases(limit);
         record Key(Carrier carrier, OffsetDateTime acceptedAt) {}
@@ -48,14 +51,14 @@ public class LeaseRecovery {
                         "no carrier accepted it after " + m.attempts() + " attempts");
                 continue;
             }
-            messages.extendLease(m.id(), m.acceptedAt(), Duration.ofSeconds(leaseSeconds));
             units.computeIfAbsent(new Key(m.carrier(), m.acceptedAt()), k -> new ArrayList<>())
                     .add(m.id());
         }
-        units.forEach((key, ids) -> queues.dispatch(
-                key.carrier(),
-                key.acceptedAt(),
-                ids.stream().mapToLong(Long::longValue).toArray()));
+        units.forEach((key, ids) -> {
+            long[] unit = ids.stream().mapToLong(Long::longValue).toArray();
+            messages.extendLeases(key.acceptedAt(), unit, Duration.ofSeconds(leaseSeconds));
+            queues.dispatch(key.carrier(), key.acceptedAt(), unit);
+        });
         return expired.size();
     }
 }

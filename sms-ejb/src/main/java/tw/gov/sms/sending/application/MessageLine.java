@@ -19,4 +19,5 @@ public record MessageLine(
         OffsetDateTime submittedAt,
         OffsetDateTime finalAt,
         String errorCode,
-        String errorDetail) {}
+        String errorDetail,
+        int attempts) {}

@@ -89,6 +89,7 @@ public class JobResource {
                     .add("state", m.state().name())
                     .add("segments", m.segments())
                     .add("deliveredSegments", m.deliveredSegments())
+                    .add("attempts", m.attempts())
                     .add("carrierMessageIds", carrierIds);
             putText(o, "carrier", m.carrier());
             putText(o, "routeReason", m.routeReason());

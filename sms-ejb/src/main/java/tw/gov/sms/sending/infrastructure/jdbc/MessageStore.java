@@ -33,6 +33,8 @@ import tw.gov.sms.sending.domain.MessageState;
 public class MessageStore {
 
     private static final int BATCH = 1000;
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(MessageStore.class.getName());
 
     @Resource(lookup = "jdbc/sms")
     DataSource dataSource;
@@ -73,7 +75,8 @@ public class MessageStore {
             OffsetDateTime submittedAt,
             OffsetDateTime finalAt,
             String errorCode,
-            String errorDetail) {}
+            String errorDetail,
+            int attempts) {}
 
     /** Receipt outcome: which message it settled, if any. */
     public record ReceiptMatch(long messageId, OffsetDateTime acceptedAt, MessageState newState) {}
@@ -135,25 +138,31 @@ public class MessageStore {
         }
     }
 
+    /**
+     * Marks a job's routed messages QUEUED in one set-based statement. The lease counts from the moment
+     * of the statement ({@code clock_timestamp()}), not from the start of the (long) release transaction.
+     */
     public void markQueued(OffsetDateTime acceptedAt, List<QueuedRow> rows, Duration lease) {
-        String sql = "update message set state = 'QUEUED', carrier = ?, route_reason = ?, queued_at = now(),"
-                + " lease_until = now() + ? * interval '1 second'"
-                + " where id = ? and accepted_at = ? and state in ('ACCEPTED', 'SCHEDULED', 'QUEUED')";
+        String sql = "update message m set state = 'QUEUED', carrier = u.carrier, route_reason = u.reason,"
+                + " queued_at = clock_timestamp(), lease_until = clock_timestamp() + ? * interval '1 second'"
+                + " from unnest(?::bigint[], ?::varchar[], ?::varchar[]) as u(id, carrier, reason)"
+                + " where m.id = u.id and m.accepted_at = ? and m.state in ('ACCEPTED', 'SCHEDULED', 'QUEUED')";
+        Long[] ids = new Long[rows.size()];
+        String[] carriers = new String[rows.size()];
+        String[] reasons = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            ids[i] = rows.get(i).id();
+            carriers[i] = rows.get(i).route().carrier().name();
+            reasons[i] = rows.get(i).route().reason().name();
+        }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            int n = 0;
-            for (QueuedRow row : rows) {
-                ps.setString(1, row.route().carrier().name());
-                ps.setString(2, row.route().reason().name());
-                ps.setLong(3, lease.toSeconds());
-                ps.setLong(4, row.id());
-                ps.setTimestamp(5, ts(acceptedAt));
-                ps.addBatch();
-                if (++n % BATCH == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
+            ps.setLong(1, lease.toSeconds());
+            ps.setArray(2, c.createArrayOf("bigint", ids));
+            ps.setArray(3, c.createArrayOf("varchar", carriers));
+            ps.setArray(4, c.createArrayOf("varchar", reasons));
+            ps.setTimestamp(5, ts(acceptedAt));
+            ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("queueing messages failed", e);
         }
@@ -186,12 +195,33 @@ public class MessageStore {
         }
     }
 
+    /**
+     * Claims a queued message for one submission attempt: compare-and-set on its attempt count, so when
+     * the same message sits in two work units (a unit re-queued after its lease ran out while the first
+     * was still waiting) only one dispatcher submits it. The lease covers the attempt; the claim counts
+     * as the attempt.
+     */
+    public boolean claimForSubmission(long id, OffsetDateTime acceptedAt, short attemptsSeen, Duration lease) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("update message set attempts = attempts + 1,"
+                        + " lease_until = clock_timestamp() + ? * interval '1 second'"
+                        + " where id = ? and accepted_at = ? and state = 'QUEUED' and attempts = ?")) {
+            ps.setLong(1, lease.toSeconds());
+            ps.setLong(2, id);
+            ps.setTimestamp(3, ts(acceptedAt));
+            ps.setShort(4, attemptsSeen);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("claiming message " + id + " failed", e);
+        }
+    }
+
     /** Records the carrier's ids of every segment and moves the message to SUBMITTED. */
     public boolean markSubmitted(long id, OffsetDateTime acceptedAt, Carrier carrier, List<String> carrierIds) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps =
                     c.prepareStatement("update message set state = 'SUBMITTED', submitted_at = now(),"
-                            + " attempts = attempts + 1, lease_until = validity_until"
+                            + " lease_until = validity_until"
                             + " where id = ? and accepted_at = ? and state = 'QUEUED'")) {
                 ps.setLong(1, id);
                 ps.setTimestamp(2, ts(acceptedAt));
@@ -219,7 +249,7 @@ public class MessageStore {
 
     /** Leaves a message queued for another attempt after its lease, or fails it when attempts run out. */
     public void markAttemptFailed(long id, OffsetDateTime acceptedAt, Duration retryAfter, String code, String detail) {
-        String sql = "update message set attempts = attempts + 1, lease_until = now() + ? * interval '1 second',"
+        String sql = "update message set lease_until = clock_timestamp() + ? * interval '1 second',"
                 + " error_code = ?, error_detail = ? where id = ? and accepted_at = ? and state = 'QUEUED'";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
@@ -279,6 +309,8 @@ public class MessageStore {
             }
             if (messageId == null) {
                 if (!partExists(c, carrier, carrierMessageId)) {
+                    LOG.info(() -> "receipt for " + carrier + " id " + carrierMessageId + " (" + stat
+                            + ") matches no recorded submission yet; kept in pending_receipt");
                     try (PreparedStatement ps = c.prepareStatement(
                             "insert into pending_receipt (carrier,"
                                     + " carrier_message_id, stat, err, done_at) values (?, ?, ?, ?, ?) on conflict do nothing")) {
@@ -407,6 +439,17 @@ public class MessageStore {
         }
     }
 
+    /** Receipts that never matched a recorded submission (e.g. of an unrecorded first copy) are dropped after 3 days. */
+    public int forgetStalePendingReceipts() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "delete from pending_receipt where received_at < now() - interval '3 days'")) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public record PendingReceipt(
             Carrier carrier, String carrierMessageId, String stat, String err, OffsetDateTime doneAt) {}
 
@@ -433,13 +476,14 @@ public class MessageStore {
         }
     }
 
-    public void extendLease(long id, OffsetDateTime acceptedAt, Duration lease) {
+    /** Renews the lease of queued messages about to be put back on the queue, in one statement. */
+    public void extendLeases(OffsetDateTime acceptedAt, long[] ids, Duration lease) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("update message set lease_until = now() + ? * interval"
-                        + " '1 second' where id = ? and accepted_at = ?")) {
+                PreparedStatement ps = c.prepareStatement("update message set lease_until = clock_timestamp()"
+                        + " + ? * interval '1 second' where accepted_at = ? and id = any(?)")) {
             ps.setLong(1, lease.toSeconds());
-            ps.setLong(2, id);
-            ps.setTimestamp(3, ts(acceptedAt));
+            ps.setTimestamp(2, ts(acceptedAt));
+            ps.setArray(3, longArray(c, ids));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -520,7 +564,7 @@ public class MessageStore {
     public List<MessageView> messagesOfJob(
             long jobId, OffsetDateTime acceptedAt, MessageState state, int offset, int limit) {
         String sql = "select id, seq, msisdn_cipher, state, carrier, route_reason, segments, delivered_segments,"
-                + " queued_at, submitted_at, final_at, error_code, error_detail from message"
+                + " queued_at, submitted_at, final_at, error_code, error_detail, attempts from message"
                 + " where job_id = ? and accepted_at = ?" + (state == null ? "" : " and state = ?")
                 + " order by seq offset ? limit ?";
         List<MessageView> out = new ArrayList<>();
@@ -549,7 +593,8 @@ public class MessageStore {
                             odt(rs.getTimestamp(10)),
                             odt(rs.getTimestamp(11)),
                             rs.getString(12),
-                            rs.getString(13)));
+                            rs.getString(13),
+                            rs.getInt(14)));
                 }
             }
             return out;
