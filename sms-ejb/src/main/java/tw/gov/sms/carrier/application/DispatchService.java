@@ -7,10 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import tw.gov.sms.carrier.infrastructure.CarrierLinks;
@@ -34,15 +38,18 @@ import tw.gov.sms.shared.infrastructure.crypto.FieldCipher.Purpose;
 /**
  * Hands one work unit to its carrier's link (DESIGN.md step 4). The text is planned again from the
  * stored full text with the same planner that planned it at acceptance, so the carrier receives exactly
- * the segments the preview showed. Each answer is recorded at once in its own transaction:
+ * the segments the preview showed. The unit's messages are first claimed (one statement, a
+ * compare-and-set on each attempt count), then submitted one by one; the answers are recorded in
+ * batches of {@code sms.dispatch.record-batch}, each in its own transaction:
  * <ul>
  *   <li>accepted: SUBMITTED with the carrier's id of every segment;
  *   <li>throttled, transient error, timeout or no bind: stays QUEUED with a lease; the sweeper retries
  *       it with back-off until {@code sms.dispatch.max-attempts} or its validity runs out (R1.6);
  *   <li>permanent error: FAILED with the carrier's status and a readable reason.
  * </ul>
- * A {@code submit_sm} whose response never came (timeout, crash) is retried: the platform prefers a rare
- * duplicate to a lost government message (docs/message-path.md, "In-flight policy").
+ * A {@code submit_sm} whose response never came, or whose answer was not yet recorded when the server
+ * stopped, is submitted again: the platform prefers a rare duplicate to a lost government message
+ * (docs/message-path.md, "In-flight policy").
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -76,55 +83,87 @@ public class DispatchService {
     @ConfigProperty(name = "sms.dispatch.retry-base-seconds", defaultValue = "5")
     long retryBaseSeconds;
 
-    /** How long a claimed attempt holds its message: longer than any response timeout. */
-    private static final Duration ATTEMPT_LEASE = Duration.ofSeconds(120);
+    /** How long a claimed attempt holds its messages. */
+    private static final Duration ATTEMPT_LEASE = Duration.ofSeconds(180);
+
+    /** A dispatcher stops submitting this long before its claim runs out (more than any response timeout). */
+    private static final Duration CLAIM_MARGIN = Duration.ofSeconds(60);
+
+    /** Answers recorded per transaction: fewer commits, and a crash re-sends at most this many. */
+    @Inject
+    @ConfigProperty(name = "sms.dispatch.record-batch", defaultValue = "50")
+    int recordBatch;
 
     public void dispatch(Carrier carrier, OffsetDateTime acceptedAt, long[] ids) {
         Optional<SmppCarrierLink> link = links.link(carrier);
         Map<Long, String> senders = new HashMap<>();
+        OffsetDateTime now = OffsetDateTime.now();
+        List<DispatchRow> queued = new ArrayList<>();
+        DispatchOutcomes outcomes = new DispatchOutcomes();
         for (DispatchRow row : messages.forDispatch(acceptedAt, ids)) {
             if (row.state() != MessageState.QUEUED) {
                 continue; // already handled: a redelivered unit or a sweeper duplicate
             }
-            OffsetDateTime now = OffsetDateTime.now();
             if (row.validityUntil().isBefore(now)) {
-                recorder.finalState(
-                        row.id(), acceptedAt, MessageState.EXPIRED, "VALIDITY_ENDED", "validity ended before hand-off");
+                outcomes.finalState(row.id(), MessageState.EXPIRED, "VALIDITY_ENDED", "validity ended before hand-off");
                 continue;
             }
-            if (!messages.claimForSubmission(row.id(), acceptedAt, row.attempts(), ATTEMPT_LEASE)) {
+            queued.add(row);
+        }
+        Set<Long> claimed = messages.claimForSubmission(acceptedAt, queued, ATTEMPT_LEASE);
+        Instant stopAt = Instant.now().plus(ATTEMPT_LEASE).minus(CLAIM_MARGIN);
+        for (DispatchRow row : queued) {
+            if (!claimed.contains(row.id())) {
                 continue; // another dispatcher holds this message (it was in two work units)
             }
-            if (link.isEmpty()) {
-                retryOrFail(row, acceptedAt, "NO_CARRIER_LINK", "no SMSC configured for " + carrier);
-                continue;
+            if (Instant.now().isAfter(stopAt)) {
+                break; // the rest wait for their claim to run out and go back on the queue
             }
-            String sender = senders.computeIfAbsent(
-                    row.jobId(), id -> em.find(SendJob.class, id).getSenderId());
-            Msisdn msisdn = Msisdn.of(cipher.decrypt(row.msisdnCipher(), Purpose.MSISDN));
-            SegmentPlan plan = planner.plan(cipher.decrypt(row.textCipher(), Purpose.MESSAGE_TEXT));
-            OutboundSms sms = new OutboundSms(
-                    row.id(),
-                    sender,
-                    msisdn.international(),
-                    plan.encoding() == Encoding.GSM7 ? SmsEncoding.GSM7 : SmsEncoding.UCS2,
-                    plan.encodedSegments(),
-                    concatReference(row.id()),
-                    Duration.between(now, row.validityUntil()));
-            try {
-                SubmitOutcome outcome = link.get().submit(sms);
-                recorder.submitted(row.id(), acceptedAt, carrier, outcome.carrierMessageIds());
-            } catch (SmppSubmitException e) {
-                switch (e.kind()) {
-                    case PERMANENT ->
-                        recorder.finalState(
-                                row.id(),
-                                acceptedAt,
-                                MessageState.FAILED,
-                                String.format("SMPP_%08X", e.commandStatus()),
-                                e.description());
-                    default -> retryOrFail(row, acceptedAt, "SMPP_" + e.kind(), e.description());
-                }
+            if (link.isEmpty()) {
+                retryOrFail(outcomes, row, "NO_CARRIER_LINK", "no SMSC configured for " + carrier);
+            } else {
+                submit(link.get(), carrier, row, senders, outcomes);
+            }
+            if (outcomes.size() >= recordBatch) {
+                recorder.record(acceptedAt, carrier, outcomes);
+                outcomes = new DispatchOutcomes();
+            }
+        }
+        recorder.record(acceptedAt, carrier, outcomes);
+    }
+
+    private void submit(
+            SmppCarrierLink link,
+            Carrier carrier,
+            DispatchRow row,
+            Map<Long, String> senders,
+            DispatchOutcomes outcomes) {
+        String sender = senders.computeIfAbsent(
+                row.jobId(), id -> em.find(SendJob.class, id).getSenderId());
+        Msisdn msisdn = Msisdn.of(cipher.decrypt(row.msisdnCipher(), Purpose.MSISDN));
+        SegmentPlan plan = planner.plan(cipher.decrypt(row.textCipher(), Purpose.MESSAGE_TEXT));
+        OutboundSms sms = new OutboundSms(
+                row.id(),
+                sender,
+                msisdn.international(),
+                plan.encoding() == Encoding.GSM7 ? SmsEncoding.GSM7 : SmsEncoding.UCS2,
+                plan.encodedSegments(),
+                concatReference(row.id()),
+                Duration.between(OffsetDateTime.now(), row.validityUntil()));
+        try {
+            SubmitOutcome outcome = link.submit(sms);
+            outcomes.submitted(row.id(), outcome.carrierMessageIds());
+        } catch (SmppSubmitException e) {
+            if (e.kind() == SmppSubmitException.Kind.PERMANENT) {
+                outcomes.finalState(
+                        row.id(),
+                        MessageState.FAILED,
+                        e.commandStatus() == SmppSubmitException.NO_STATUS
+                                ? "SMPP_REFUSED"
+                                : String.format("SMPP_%08X", e.commandStatus()),
+                        e.description());
+            } else {
+                retryOrFail(outcomes, row, "SMPP_" + e.kind(), e.description());
             }
         }
     }
@@ -139,18 +178,15 @@ public class DispatchService {
         return (int) (messageId & 0xFFFF);
     }
 
-    private void retryOrFail(DispatchRow row, OffsetDateTime acceptedAt, String code, String detail) {
-        if (row.attempts() + 1 >= maxAttempts) {
-            recorder.finalState(
-                    row.id(),
-                    acceptedAt,
-                    MessageState.FAILED,
-                    code,
-                    "gave up after " + maxAttempts + " attempts: " + detail);
+    private void retryOrFail(DispatchOutcomes outcomes, DispatchRow row, String code, String detail) {
+        int attempts = row.attempts() + 1; // this attempt's claim counted it
+        if (attempts >= maxAttempts) {
+            outcomes.finalState(
+                    row.id(), MessageState.FAILED, code, "gave up after " + attempts + " attempts: " + detail);
             return;
         }
         long backoff = Math.min(600, retryBaseSeconds << Math.min(row.attempts(), 7));
         LOG.fine(() -> "message " + row.id() + " retried in " + backoff + " s: " + detail);
-        recorder.retryLater(row.id(), acceptedAt, Duration.ofSeconds(backoff), code, detail);
+        outcomes.retry(row.id(), Duration.ofSeconds(backoff), code, detail);
     }
 }

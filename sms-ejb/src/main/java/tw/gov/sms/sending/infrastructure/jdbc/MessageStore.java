@@ -196,54 +196,75 @@ public class MessageStore {
     }
 
     /**
-     * Claims a queued message for one submission attempt: compare-and-set on its attempt count, so when
-     * the same message sits in two work units (a unit re-queued after its lease ran out while the first
-     * was still waiting) only one dispatcher submits it. The lease covers the attempt; the claim counts
-     * as the attempt.
+     * Claims queued messages for one submission attempt each, in one statement: a compare-and-set on
+     * each message's attempt count, so when the same message sits in two work units (a unit re-queued
+     * after its lease ran out while the first was still waiting) only one dispatcher gets it. The claim
+     * counts as the attempt and leases the message for {@code lease}. Returns the ids claimed.
      */
-    public boolean claimForSubmission(long id, OffsetDateTime acceptedAt, short attemptsSeen, Duration lease) {
+    public java.util.Set<Long> claimForSubmission(OffsetDateTime acceptedAt, List<DispatchRow> rows, Duration lease) {
+        Long[] ids = new Long[rows.size()];
+        Short[] attempts = new Short[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            ids[i] = rows.get(i).id();
+            attempts[i] = rows.get(i).attempts();
+        }
+        java.util.Set<Long> claimed = new java.util.HashSet<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("update message set attempts = attempts + 1,"
+                PreparedStatement ps = c.prepareStatement("update message m set attempts = m.attempts + 1,"
                         + " lease_until = clock_timestamp() + ? * interval '1 second'"
-                        + " where id = ? and accepted_at = ? and state = 'QUEUED' and attempts = ?")) {
+                        + " from unnest(?::bigint[], ?::smallint[]) as u(id, attempts)"
+                        + " where m.id = u.id and m.accepted_at = ? and m.state = 'QUEUED' and m.attempts = u.attempts"
+                        + " returning m.id")) {
             ps.setLong(1, lease.toSeconds());
-            ps.setLong(2, id);
-            ps.setTimestamp(3, ts(acceptedAt));
-            ps.setShort(4, attemptsSeen);
-            return ps.executeUpdate() == 1;
+            ps.setArray(2, c.createArrayOf("bigint", ids));
+            ps.setArray(3, c.createArrayOf("smallint", attempts));
+            ps.setTimestamp(4, ts(acceptedAt));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(rs.getLong(1));
+                }
+            }
+            return claimed;
         } catch (SQLException e) {
-            throw new IllegalStateException("claiming message " + id + " failed", e);
+            throw new IllegalStateException("claiming messages for submission failed", e);
         }
     }
 
-    /** Records the carrier's ids of every segment and moves the message to SUBMITTED. */
-    public boolean markSubmitted(long id, OffsetDateTime acceptedAt, Carrier carrier, List<String> carrierIds) {
+    /**
+     * Records many accepted submissions at once: the messages move to SUBMITTED and every segment's
+     * carrier id is stored (one update and one batched insert).
+     */
+    public void markSubmitted(OffsetDateTime acceptedAt, Carrier carrier, Map<Long, List<String>> carrierIds) {
+        if (carrierIds.isEmpty()) {
+            return;
+        }
+        Long[] ids = carrierIds.keySet().toArray(Long[]::new);
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps =
-                    c.prepareStatement("update message set state = 'SUBMITTED', submitted_at = now(),"
-                            + " lease_until = validity_until"
-                            + " where id = ? and accepted_at = ? and state = 'QUEUED'")) {
-                ps.setLong(1, id);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update message m set state = 'SUBMITTED',"
+                            + " submitted_at = clock_timestamp(), lease_until = m.validity_until"
+                            + " from unnest(?::bigint[]) as u(id) where m.id = u.id and m.accepted_at = ? and m.state = 'QUEUED'")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids));
                 ps.setTimestamp(2, ts(acceptedAt));
-                if (ps.executeUpdate() == 0) {
-                    return false;
-                }
+                ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("insert into message_part (message_id, accepted_at, part_no,"
-                    + " carrier, carrier_message_id, submitted_at) values (?, ?, ?, ?, ?, now())")) {
-                for (int i = 0; i < carrierIds.size(); i++) {
-                    ps.setLong(1, id);
-                    ps.setTimestamp(2, ts(acceptedAt));
-                    ps.setShort(3, (short) (i + 1));
-                    ps.setString(4, carrier.name());
-                    ps.setString(5, carrierIds.get(i));
-                    ps.addBatch();
+                    + " carrier, carrier_message_id, submitted_at) values (?, ?, ?, ?, ?, clock_timestamp())")) {
+                Timestamp accepted = ts(acceptedAt);
+                for (Map.Entry<Long, List<String>> e : carrierIds.entrySet()) {
+                    for (int i = 0; i < e.getValue().size(); i++) {
+                        ps.setLong(1, e.getKey());
+                        ps.setTimestamp(2, accepted);
+                        ps.setShort(3, (short) (i + 1));
+                        ps.setString(4, carrier.name());
+                        ps.setString(5, e.getValue().get(i));
+                        ps.addBatch();
+                    }
                 }
                 ps.executeBatch();
             }
-            return true;
         } catch (SQLException e) {
-            throw new IllegalStateException("recording the submission of message " + id + " failed", e);
+            throw new IllegalStateException("recording " + ids.length + " submissions failed", e);
         }
     }
 
