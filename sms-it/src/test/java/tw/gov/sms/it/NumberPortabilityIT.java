@@ -75,6 +75,31 @@ class NumberPortabilityIT {
     }
 
     @Test
+    void takesFilesFromTheSftpDropOfTheDataProvider() throws Exception {
+        String platformKey =
+                Files.readString(Path.of(System.getProperty("sms.state", "../.sms/test"), "sftp", "np_key.pub"));
+        SftpServer.Account provider = SftpServer.provision("smsnp", platformKey);
+        String name = "sftp-snapshot-" + UUID.randomUUID().toString().substring(0, 8) + ".np";
+        SftpServer.put(
+                provider,
+                name,
+                ("#NP-SNAPSHOT v1 date=2026-11-26 source=TEST count=1\n" + "0922000555,CHT\n")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(awaitImport(name)).isEqualTo("APPLIED");
+        JsonObject routed = sendAndFirstMessage(Platform.demoToken(), "0922000555");
+        assertThat(routed.getString("carrier")).isEqualTo("CHT");
+        assertThat(routed.getString("routeReason")).isEqualTo("PORTED");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (SftpServer.list(provider, "/inbox").contains(name)
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        assertThat(SftpServer.list(provider, "/inbox")).doesNotContain(name);
+        assertThat(SftpServer.list(provider, "/processed")).contains(name);
+    }
+
+    @Test
     void rejectsAFileWithAnyBadLineWholeAndReportsEveryErrorInBothLanguages() throws Exception {
         String name = "broken-" + UUID.randomUUID().toString().substring(0, 8) + ".np";
         drop(

@@ -74,6 +74,112 @@ final class Platform {
                 .build());
     }
 
+    /** A {@code multipart/form-data} POST: text fields first, then the file part. */
+    static Reply postMultipart(
+            String path, String token, java.util.Map<String, String> fields, String fileName, byte[] content) {
+        String boundary = "----sms" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> w = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> {
+            w.accept("--" + boundary + "\r\n");
+            w.accept("Content-Disposition: form-data; name=\"" + name + "\"\r\n");
+            w.accept("Content-Type: text/plain; charset=UTF-8\r\n\r\n");
+            w.accept(value + "\r\n");
+        });
+        if (fileName != null) {
+            w.accept("--" + boundary + "\r\n");
+            w.accept("Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n");
+            w.accept("Content-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(content);
+            w.accept("\r\n");
+        }
+        w.accept("--" + boundary + "--\r\n");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    /** A GET whose body is bytes (downloads). */
+    static HttpResponse<byte[]> download(String path, String token) {
+        try {
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url(path)))
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new AssertionError("download of " + path + " failed: " + e, e);
+        }
+    }
+
+    /** Polls an upload until its validation has decided (or the deadline passes). */
+    static JsonObject awaitUpload(String token, long uploadId, Duration within) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(within);
+        JsonObject upload = null;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            Reply r = get("/api/v1/files/" + uploadId, token);
+            if (r.status() == 200) {
+                upload = r.json();
+                String state = upload.getString("state");
+                if (!state.equals("RECEIVED") && !state.equals("VALIDATING")) {
+                    return upload;
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("upload " + uploadId + " not validated within " + within + ": " + upload);
+    }
+
+    /** Polls a job until it is COMPLETED (or the deadline passes). */
+    static JsonObject awaitJob(String token, long jobId, String state, Duration within) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(within);
+        JsonObject job = null;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            Reply r = get("/api/v1/jobs/" + jobId, token);
+            if (r.status() == 200) {
+                job = r.json();
+                if (job.getString("state").equals(state)) {
+                    return job;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("job " + jobId + " not " + state + " within " + within + ": " + job);
+    }
+
+    /** Restarts the test domain with asadmin (the server stops mid-work) and waits until it is ready again. */
+    static void restartServer() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("sms.root", ".."));
+        ProcessBuilder pb = new ProcessBuilder(
+                        root.resolve(".sms/payara6/bin/asadmin").toString(),
+                        "restart-domain",
+                        "--domaindir",
+                        root.resolve(".sms/test").toString(),
+                        "sms-test")
+                .inheritIO();
+        pb.environment().put("AS_EXTRA_JAVA_OPTS", "-Duser.home=" + root.resolve(".sms"));
+        if (pb.start().waitFor() != 0) {
+            throw new AssertionError("asadmin restart-domain failed");
+        }
+        java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(3));
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                if (get("/health/ready", null).status() == 200) {
+                    return;
+                }
+            } catch (AssertionError notYet) {
+                // connection refused while the server starts
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the server was not ready again within 3 minutes");
+    }
+
     static String demoToken() {
         Reply r = postForm(
                 "/api/v1/oauth/token",
@@ -83,6 +189,23 @@ final class Platform {
                 "demo-client",
                 "client_secret",
                 "demo-secret");
+        // Right after a restart the server answers before the application is loaded: retry a while.
+        for (int i = 0; i < 60 && r.status() == 404; i++) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            r = postForm(
+                    "/api/v1/oauth/token",
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    "demo-client",
+                    "client_secret",
+                    "demo-secret");
+        }
         if (r.status() != 200) {
             throw new AssertionError("token endpoint answered " + r.status() + ": " + r.body());
         }

@@ -34,7 +34,7 @@ class RestartSystemTest {
             assertThat(r.status()).as(r.body()).isEqualTo(202);
             long job = r.json().getJsonNumber("jobId").longValue();
 
-            restartServer();
+            Platform.restartServer();
 
             Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
             JsonObject status = null;
@@ -55,30 +55,5 @@ class RestartSystemTest {
         } finally {
             Platform.postForm(Platform.SIMULATOR + "/faults?clear=true");
         }
-    }
-
-    private static void restartServer() throws Exception {
-        Path asadmin = ROOT.resolve(".sms/payara6/bin/asadmin");
-        ProcessBuilder pb = new ProcessBuilder(
-                        asadmin.toString(),
-                        "restart-domain",
-                        "--domaindir",
-                        ROOT.resolve(".sms/test").toString(),
-                        "sms-test")
-                .inheritIO();
-        pb.environment().put("AS_EXTRA_JAVA_OPTS", "-Duser.home=" + ROOT.resolve(".sms"));
-        assertThat(pb.start().waitFor()).isZero();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (Platform.get("/health/ready", null).status() == 200) {
-                    return;
-                }
-            } catch (AssertionError notYet) {
-                // connection refused while the server starts
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("the server was not ready again within 3 minutes");
     }
 }

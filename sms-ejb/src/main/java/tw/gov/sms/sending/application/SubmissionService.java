@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import tw.gov.sms.account.domain.Agency;
 import tw.gov.sms.sending.domain.JobState;
 import tw.gov.sms.sending.domain.MessageState;
@@ -58,28 +57,7 @@ public class SubmissionService {
     WorkQueues queues;
 
     @Inject
-    @ConfigProperty(name = "sms.sender.government", defaultValue = "111")
-    String governmentSender;
-
-    @Inject
-    @ConfigProperty(name = "sms.sender.test", defaultValue = "SMSTEST")
-    String testSender;
-
-    @Inject
-    @ConfigProperty(name = "sms.submission.max-recipients", defaultValue = "1000000")
-    int maxRecipients;
-
-    @Inject
-    @ConfigProperty(name = "sms.submission.default-validity-minutes", defaultValue = "1440")
-    int defaultValidityMinutes;
-
-    @Inject
-    @ConfigProperty(name = "sms.submission.max-validity-minutes", defaultValue = "4320")
-    int maxValidityMinutes;
-
-    @Inject
-    @ConfigProperty(name = "sms.submission.max-schedule-days", defaultValue = "90")
-    int maxScheduleDays;
+    SendRules rules;
 
     public SubmissionResult submit(SubmissionRequest request) {
         Agency agency = em.find(Agency.class, request.agency().value());
@@ -153,20 +131,18 @@ public class SubmissionService {
                     List.of(Problem.of(ProblemCode.REQUEST_NO_VALID_RECIPIENTS, "recipients", null)), rejections);
         }
 
-        OffsetDateTime validityStart = request.scheduleAt() != null ? request.scheduleAt() : now;
-        int validity = request.validityMinutes() == null ? defaultValidityMinutes : request.validityMinutes();
         SendJob job = new SendJob(
                 request.agency(),
                 request.apiClientId(),
                 request.channel(),
                 request.test(),
-                request.test() ? testSender : governmentSender,
+                rules.sender(request.test()),
                 request.idempotencyKey(),
                 cipher.encrypt(request.text(), Purpose.JOB_TEXT),
                 (short) cipher.activeVersion(),
                 now,
                 request.scheduleAt(),
-                validityStart.plusMinutes(validity).truncatedTo(ChronoUnit.MICROS));
+                rules.validityUntil(request.scheduleAt(), request.validityMinutes(), now));
         em.persist(job);
         em.flush();
 
@@ -200,36 +176,10 @@ public class SubmissionService {
         List<Problem> problems = new ArrayList<>();
         if (request.recipients().isEmpty()) {
             problems.add(Problem.of(ProblemCode.REQUEST_NO_RECIPIENTS, "recipients", null));
-        } else if (request.recipients().size() > maxRecipients) {
-            problems.add(Problem.of(
-                    ProblemCode.REQUEST_TOO_MANY_RECIPIENTS,
-                    "recipients",
-                    null,
-                    request.recipients().size(),
-                    maxRecipients));
+        } else {
+            problems.addAll(rules.checkRecipientCount(request.recipients().size(), "recipients"));
         }
-        if (request.scheduleAt() != null) {
-            if (request.scheduleAt().isBefore(now.minusMinutes(1))) {
-                problems.add(
-                        Problem.of(ProblemCode.REQUEST_SCHEDULE_IN_PAST, "scheduleAt", null, request.scheduleAt()));
-            } else if (request.scheduleAt().isAfter(now.plusDays(maxScheduleDays))) {
-                problems.add(Problem.of(
-                        ProblemCode.REQUEST_SCHEDULE_TOO_FAR,
-                        "scheduleAt",
-                        null,
-                        request.scheduleAt(),
-                        maxScheduleDays));
-            }
-        }
-        if (request.validityMinutes() != null
-                && (request.validityMinutes() < 1 || request.validityMinutes() > maxValidityMinutes)) {
-            problems.add(Problem.of(
-                    ProblemCode.REQUEST_VALIDITY_OUT_OF_RANGE,
-                    "validityMinutes",
-                    null,
-                    request.validityMinutes(),
-                    maxValidityMinutes));
-        }
+        problems.addAll(rules.checkTimes(request.scheduleAt(), request.validityMinutes(), now));
         return problems;
     }
 

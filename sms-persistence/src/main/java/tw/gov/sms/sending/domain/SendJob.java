@@ -87,6 +87,9 @@ public class SendJob {
     @Column(name = "completed_at")
     private OffsetDateTime completedAt;
 
+    @Column(name = "upload_id")
+    private Long uploadId;
+
     protected SendJob() {}
 
     public SendJob(
@@ -129,6 +132,24 @@ public class SendJob {
         }
         state = JobState.RELEASED;
         releasedAt = now;
+    }
+
+    /** Cancelled before it started; only a scheduled job can be. */
+    public void cancel(OffsetDateTime now) {
+        if (state != JobState.SCHEDULED) {
+            throw new IllegalStateException("job " + id + " cannot be cancelled from " + state);
+        }
+        state = JobState.CANCELLED;
+        completedAt = now;
+    }
+
+    /** Marks the job as made from a validated recipient file. */
+    public void fromUpload(long upload) {
+        this.uploadId = upload;
+    }
+
+    public Long getUploadId() {
+        return uploadId;
     }
 
     public void complete(OffsetDateTime now) {

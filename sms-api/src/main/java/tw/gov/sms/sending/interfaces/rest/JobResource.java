@@ -8,6 +8,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import tw.gov.sms.sending.application.JobCancellation;
 import tw.gov.sms.sending.application.JobQueryService;
 import tw.gov.sms.sending.application.JobView;
 import tw.gov.sms.sending.application.MessageLine;
@@ -25,7 +27,10 @@ import tw.gov.sms.sending.domain.MessageState;
 import tw.gov.sms.shared.interfaces.rest.ApiInputException;
 import tw.gov.sms.shared.interfaces.rest.Caller;
 
-/** {@code GET /api/v1/jobs/{id}} and {@code /messages}: a job's progress and each recipient's fate. */
+/**
+ * {@code GET /api/v1/jobs/{id}} and {@code /messages}: a job's progress and each recipient's fate;
+ * {@code POST …/cancel} cancels a scheduled job before it starts.
+ */
 @Path("v1/jobs/{id}")
 @RequestScoped
 @SecurityRequirement(name = "bearer")
@@ -34,6 +39,9 @@ public class JobResource {
 
     @Inject
     JobQueryService jobs;
+
+    @Inject
+    JobCancellation cancellation;
 
     @Context
     SecurityContext security;
@@ -105,6 +113,20 @@ public class JobResource {
                 .add("offset", offset)
                 .add("limit", limit)
                 .add("items", items)
+                .build()
+                .toString();
+    }
+
+    /** Cancels a scheduled job until it starts; its messages become {@code CANCELLED}. */
+    @POST
+    @Path("cancel")
+    @RolesAllowed("send")
+    public String cancel(@PathParam("id") long id) {
+        int cancelled = cancellation.cancel(Caller.of(security).agency(), id);
+        return Json.createObjectBuilder()
+                .add("jobId", id)
+                .add("state", "CANCELLED")
+                .add("cancelledMessages", cancelled)
                 .build()
                 .toString();
     }

@@ -28,4 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                 + " delivery receipt. Errors are RFC 9457 problem details with a stable code and"
                                 + " messages in Traditional Chinese and English."))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
-public class ApiApplication extends Application {}
+public class ApiApplication extends Application {
+
+    /** Jersey's multipart support, for {@code multipart/form-data} file uploads as {@code EntityPart}s. */
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        return java.util.Map.of(
+                "jersey.config.server.provider.classnames", "org.glassfish.jersey.media.multipart.MultiPartFeature");
+    }
+}

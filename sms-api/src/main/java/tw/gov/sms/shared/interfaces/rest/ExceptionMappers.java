@@ -12,12 +12,15 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import tw.gov.sms.account.application.InvalidClientException;
+import tw.gov.sms.intake.application.UploadNotFoundException;
 import tw.gov.sms.sending.application.JobNotFoundException;
 import tw.gov.sms.sending.application.RecipientRejection;
+import tw.gov.sms.sending.application.StateConflictException;
 import tw.gov.sms.sending.application.SubmissionRejectedException;
 
 /** Turns every failure into problem details; internals never reach the caller (DOMAIN.md, integrity). */
@@ -53,6 +56,28 @@ public final class ExceptionMappers {
         @Override
         public Response toResponse(JobNotFoundException e) {
             return Problems.response(404, "JOB_NOT_FOUND", "查無此發送工作。", "No such send job.");
+        }
+    }
+
+    @Provider
+    public static class UploadNotFound implements ExceptionMapper<UploadNotFoundException> {
+        @Override
+        public Response toResponse(UploadNotFoundException e) {
+            return Problems.response(404, "UPLOAD_NOT_FOUND", "查無此上傳檔案。", "No such uploaded file.");
+        }
+    }
+
+    @Provider
+    public static class StateConflict implements ExceptionMapper<StateConflictException> {
+        @Override
+        public Response toResponse(StateConflictException e) {
+            return Problems.response(
+                    409,
+                    e.problem().code().name(),
+                    e.problem().messageZh(),
+                    e.problem().messageEn(),
+                    List.of(e.problem()),
+                    null);
         }
     }
 

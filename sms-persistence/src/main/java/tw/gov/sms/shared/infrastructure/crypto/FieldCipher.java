@@ -107,7 +107,8 @@ public final class FieldCipher {
     public enum Purpose {
         MSISDN,
         MESSAGE_TEXT,
-        JOB_TEXT;
+        JOB_TEXT,
+        SFTP_KEY;
 
         byte[] aad() {
             return name().getBytes(StandardCharsets.US_ASCII);
