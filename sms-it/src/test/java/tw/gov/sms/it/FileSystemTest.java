@@ -8,17 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 5's "done when", on the platform deployed as {@code ./sms run} deploys it: a 200,000-row Big5
- * CSV written the way Excel writes it goes through the API (validated, confirmed as a job) and through
- * SFTP (validated, sent, its status report written back); and a validation interrupted by a server
+ * CSV written the way Excel writes it goes through the API (validated, confirmed, sent and delivered)
+ * and through SFTP (validated, sent, its status report written back); and a validation interrupted by a server
  * restart resumes at its last chunk without duplicating a row.
  */
 class FileSystemTest {
@@ -47,31 +43,20 @@ class FileSystemTest {
         String token = Platform.demoToken();
         byte[] file = csv(200_000, 400_000, BIG5);
 
-        // API: validated in full, confirmed into a scheduled job (then cancelled, so only SFTP sends).
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("text", "{姓名}您好，您的補助款已核撥。");
-        fields.put(
-                "scheduleAt",
-                OffsetDateTime.now(ZoneOffset.ofHours(8))
-                        .plusDays(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString());
-        Platform.Reply r = Platform.postMultipart("/api/v1/files", token, fields, "補助名冊.csv", file);
+        // API: validated in full, shown as a summary, confirmed into a job and sent.
+        Platform.Reply r =
+                Platform.postMultipart("/api/v1/files", token, Map.of("text", "{姓名}您好，您的補助款已核撥。"), "補助名冊.csv", file);
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         long id = r.json().getJsonNumber("id").longValue();
         JsonObject upload = Platform.awaitUpload(token, id, Duration.ofMinutes(10));
         assertThat(upload.getString("state")).as(upload.toString()).isEqualTo("VALIDATED");
         assertThat(upload.getString("encoding")).isEqualTo("BIG5");
+        assertThat(upload.getString("fileName")).isEqualTo("補助名冊.csv");
         assertThat(upload.getJsonObject("summary").getInt("recipients")).isEqualTo(200_000);
+        assertThat(upload.getJsonObject("summary").getInt("segments")).isEqualTo(200_000);
         Platform.Reply confirmed = Platform.postJson("/api/v1/files/" + id + "/confirm", token, "");
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(202);
         long apiJob = confirmed.json().getJsonNumber("jobId").longValue();
-        JsonObject job = Platform.get("/api/v1/jobs/" + apiJob, token).json();
-        assertThat(job.getString("state")).isEqualTo("SCHEDULED");
-        assertThat(job.getInt("recipients")).isEqualTo(200_000);
-        assertThat(Platform.postJson("/api/v1/jobs/" + apiJob + "/cancel", token, "")
-                        .status())
-                .isEqualTo(200);
 
         // SFTP: taken, validated, sent, and the status report of all 200,000 rows written back.
         SftpServer.Account demo = SftpServer.provision(
@@ -81,7 +66,7 @@ class FileSystemTest {
                 demo, name, file, SftpServer.manifest(name, file, "{姓名}您好，您的補助款已核撥。", "reference = BIG-200K"));
         String receipt = SftpServer.awaitOutbox(demo, name + ".receipt.txt", Duration.ofMinutes(10));
         assertThat(receipt).contains("受理 ACCEPTED", "Recipients: 200000", "BIG5");
-        String status = SftpServer.awaitOutbox(demo, name + ".status.csv", Duration.ofMinutes(20));
+        String status = SftpServer.awaitOutbox(demo, name + ".status.csv", Duration.ofMinutes(30));
         String[] lines = status.substring(1).split("\r\n");
         assertThat(lines).hasSize(200_001);
         long delivered = java.util.Arrays.stream(lines)
@@ -89,6 +74,10 @@ class FileSystemTest {
                 .count();
         assertThat(delivered).isEqualTo(200_000);
         assertThat(lines[1]).startsWith("2,,0912400000,DELIVERED,");
+
+        JsonObject sent = Platform.awaitJob(Platform.demoToken(), apiJob, "COMPLETED", Duration.ofMinutes(10));
+        assertThat(sent.getJsonObject("messagesByState").getInt("DELIVERED")).isEqualTo(200_000);
+        assertThat(sent.getString("channel")).isEqualTo("FILE");
     }
 
     @Test
