@@ -12,7 +12,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +26,7 @@ import tw.gov.sms.routing.domain.PrefixTable;
 import tw.gov.sms.routing.domain.Route;
 import tw.gov.sms.routing.domain.RoutingIndex;
 import tw.gov.sms.routing.domain.RoutingIndexHolder;
+import tw.gov.sms.routing.infrastructure.jdbc.PortedNumberLoader;
 
 /**
  * Holds this instance's routing index (R1.2) and keeps it equal to the accepted number-portability data
@@ -111,26 +111,6 @@ public class RoutingIndexService {
     }
 
     private static PortedNumberIndex load(Connection c) throws SQLException {
-        int expected;
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "select ported_total from np_import where state = 'APPLIED'" + " order by id desc limit 1")) {
-            expected = rs.next() ? rs.getInt(1) : 1024;
-        }
-        PortedNumberIndex.Builder builder = PortedNumberIndex.builder(Math.max(expected, 16));
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
-        try (PreparedStatement ps = c.prepareStatement("select number_key, carrier from ported_number")) {
-            ps.setFetchSize(50_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    builder.add(rs.getInt(1), Carrier.valueOf(rs.getString(2)));
-                }
-            }
-        } finally {
-            c.commit();
-            c.setAutoCommit(autoCommit);
-        }
-        return builder.build();
+        return PortedNumberLoader.load(c);
     }
 }
