@@ -4,9 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
 import java.io.StringReader;
 import java.net.URI;
@@ -34,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -505,7 +502,7 @@ public final class DeliveryBenchmark {
                 handed,
                 reconciled,
                 rate(submitted, firstSubmit, lastSubmit),
-                r.heap.peakUsedMb,
+                r.heap.peakUsedMb(),
                 r.timeline.timedOut);
     }
 
@@ -537,10 +534,16 @@ public final class DeliveryBenchmark {
     // HTTP
 
     private String token() throws IOException, InterruptedException {
-        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(o.clientId, StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(o.clientSecret, StandardCharsets.UTF_8);
+        return token(http, o.baseUrl, o.clientId, o.clientSecret);
+    }
+
+    /** A bearer token by the client-credentials grant (also taken by {@code FileBenchmark} in bench-file). */
+    static String token(HttpClient http, String baseUrl, String clientId, String clientSecret)
+            throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(o.baseUrl + "/api/v1/oauth/token"))
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/oauth/token"))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -1099,171 +1102,6 @@ public final class DeliveryBenchmark {
                 }
             });
             return new Result(wall, used, (ProcessInfo.systemBusyTicks() - busyStart) / HZ);
-        }
-    }
-
-    /**
-     * Samples the Payara heap: {@code jstat -gc PID 500} streaming (one attach, little overhead); if jstat
-     * cannot attach, {@code jcmd PID GC.heap_info} every 2 s.
-     */
-    static final class HeapSampler {
-        private final long pid;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private volatile double peakUsedKb, peakCommittedKb, firstUsedKb = -1, lastUsedKb;
-        private volatile double gcStart = -1, gcLast, ygcStart = -1, ygcLast, fgcStart = -1, fgcLast;
-        private volatile int samples;
-        private volatile String method = "none";
-        private Process jstat;
-        private Thread thread;
-
-        private HeapSampler(long pid) {
-            this.pid = pid;
-        }
-
-        static HeapSampler start(long pid) {
-            HeapSampler s = new HeapSampler(pid);
-            s.thread = new Thread(s::loop, "heap-sampler");
-            s.thread.setDaemon(true);
-            s.thread.start();
-            return s;
-        }
-
-        private static String tool(String name) {
-            Path p = Path.of(System.getProperty("java.home"), "bin", name);
-            return Files.isExecutable(p) ? p.toString() : name;
-        }
-
-        private void loop() {
-            try {
-                jstat = new ProcessBuilder(tool("jstat"), "-gc", Long.toString(pid), "500")
-                        .redirectErrorStream(true)
-                        .start();
-                method = "jstat -gc";
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(jstat.getInputStream()))) {
-                    String[] header = null;
-                    String l;
-                    while (running.get() && (l = r.readLine()) != null) {
-                        String[] f = l.trim().split("\\s+");
-                        if (f.length > 0 && f[0].equals("S0C")) {
-                            header = f;
-                            continue;
-                        }
-                        if (header == null || f.length != header.length) {
-                            continue;
-                        }
-                        Map<String, Double> v = new HashMap<>();
-                        for (int i = 0; i < f.length; i++) {
-                            try {
-                                v.put(header[i], Double.parseDouble(f[i]));
-                            } catch (NumberFormatException e) {
-                                v.put(header[i], 0.0);
-                            }
-                        }
-                        double used = v.get("S0U") + v.get("S1U") + v.get("EU") + v.get("OU");
-                        double committed = v.get("S0C") + v.get("S1C") + v.get("EC") + v.get("OC");
-                        record(
-                                used,
-                                committed,
-                                v.getOrDefault("GCT", 0.0),
-                                v.getOrDefault("YGC", 0.0),
-                                v.getOrDefault("FGC", 0.0));
-                    }
-                }
-            } catch (IOException e) {
-                // fall through to jcmd
-            }
-            if (samples > 0 || !running.get()) {
-                return;
-            }
-            method = "jcmd GC.heap_info";
-            var used = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K");
-            while (running.get()) {
-                try {
-                    Process p = new ProcessBuilder(tool("jcmd"), Long.toString(pid), "GC.heap_info")
-                            .redirectErrorStream(true)
-                            .start();
-                    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    var m = used.matcher(out);
-                    if (m.find()) {
-                        record(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(1)), 0, 0, 0);
-                    }
-                } catch (IOException e) {
-                    method = "unavailable (" + e.getMessage() + ")";
-                    return;
-                }
-                sleep(2000);
-            }
-        }
-
-        private synchronized void record(double used, double committed, double gct, double ygc, double fgc) {
-            samples++;
-            if (firstUsedKb < 0) {
-                firstUsedKb = used;
-                gcStart = gct;
-                ygcStart = ygc;
-                fgcStart = fgc;
-            }
-            lastUsedKb = used;
-            peakUsedKb = Math.max(peakUsedKb, used);
-            peakCommittedKb = Math.max(peakCommittedKb, committed);
-            gcLast = gct;
-            ygcLast = ygc;
-            fgcLast = fgc;
-        }
-
-        record Result(
-                String method,
-                int samples,
-                double startUsedMb,
-                double peakUsedMb,
-                double peakCommittedMb,
-                double endUsedMb,
-                double gcSeconds,
-                long youngGcs,
-                long fullGcs) {
-            @Override
-            public String toString() {
-                if (samples == 0) {
-                    return "no samples (" + method + ")";
-                }
-                return String.format(
-                        Locale.ROOT,
-                        "peak used %,.0f MB (committed up to %,.0f MB); at start %,.0f MB, at end %,.0f MB;"
-                                + " GC during the run: %d young, %d full, %.1f s total [%s, %d samples]",
-                        peakUsedMb,
-                        peakCommittedMb,
-                        startUsedMb,
-                        endUsedMb,
-                        youngGcs,
-                        fullGcs,
-                        gcSeconds,
-                        method,
-                        samples);
-            }
-        }
-
-        Result stop() {
-            running.set(false);
-            if (jstat != null) {
-                jstat.destroy();
-            }
-            try {
-                thread.join(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            synchronized (this) {
-                return new Result(
-                        method,
-                        samples,
-                        firstUsedKb / 1024,
-                        peakUsedKb / 1024,
-                        peakCommittedKb / 1024,
-                        lastUsedKb / 1024,
-                        gcLast - gcStart,
-                        (long) (ygcLast - ygcStart),
-                        (long) (fgcLast - fgcStart));
-            }
         }
     }
 
