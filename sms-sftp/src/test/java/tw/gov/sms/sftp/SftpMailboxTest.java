@@ -48,7 +48,7 @@ class SftpMailboxTest {
 
     @BeforeAll
     static void startServer() {
-        server = new OpenSshServer(Path.of("target", "openssh-" + SftpMailboxTest.class.getSimpleName()));
+        server = new OpenSshServer(OpenSshServer.fixtureDirectory(SftpMailboxTest.class.getSimpleName()));
         agencyA = server.addAgency(A);
         agencyB = server.addAgency(B);
         server.start();

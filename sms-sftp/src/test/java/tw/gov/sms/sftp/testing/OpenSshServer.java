@@ -34,7 +34,7 @@ import tw.gov.sms.sftp.SftpMailbox;
  *
  * <pre>{@code
  * @BeforeAll static void start() {
- *     server = new OpenSshServer(Path.of("target/openssh-" + MyTest.class.getSimpleName()));
+ *     server = new OpenSshServer(OpenSshServer.fixtureDirectory(MyTest.class.getSimpleName()));
  *     agencyA = server.addAgency("smsagencya");   // OS user, chroot, key pair; returns the endpoint
  *     server.start();
  * }
@@ -65,6 +65,14 @@ public final class OpenSshServer implements AutoCloseable {
     private Process process;
 
     /** A server on a free port. */
+    /**
+     * A directory sshd accepts for chroots and key files wherever the checkout lies (CI may clone under
+     * a world-writable {@code /tmp}): {@code /var/lib/sms-sftp/fixtures/<name>}, root-owned all the way up.
+     */
+    public static Path fixtureDirectory(String name) {
+        return Path.of("/var/lib/sms-sftp/fixtures", name);
+    }
+
     public OpenSshServer(Path directory) {
         this(directory, 0);
     }
@@ -386,7 +394,7 @@ public final class OpenSshServer implements AutoCloseable {
                 throw new IllegalArgumentException("The OpenSSH fixture directory " + dir + " lies below " + p
                         + " (owner " + attrs.owner().getName() + ", " + PosixFilePermissions.toString(perms)
                         + "); sshd refuses chroots and key files below a directory that is not root-owned or that"
-                        + " others may write. Use a directory under the build's target/, not /tmp.");
+                        + " others may write. Use OpenSshServer.fixtureDirectory(name).");
             }
         }
     }
