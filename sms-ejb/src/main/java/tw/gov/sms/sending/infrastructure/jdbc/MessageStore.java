@@ -311,25 +311,10 @@ public class MessageStore {
     public Optional<ReceiptMatch> applyReceipt(
             Carrier carrier, String carrierMessageId, String stat, String err, OffsetDateTime doneAt) {
         try (Connection c = dataSource.getConnection()) {
-            Long messageId = null;
-            Timestamp acceptedAt = null;
-            try (PreparedStatement ps = c.prepareStatement("update message_part set receipt_stat = ?, receipt_err = ?,"
-                    + " receipt_at = coalesce(?, now()) where carrier = ? and carrier_message_id = ?"
-                    + " and receipt_stat is null returning message_id, accepted_at")) {
-                ps.setString(1, stat);
-                ps.setString(2, err);
-                ps.setTimestamp(3, doneAt == null ? null : ts(doneAt));
-                ps.setString(4, carrier.name());
-                ps.setString(5, carrierMessageId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        messageId = rs.getLong(1);
-                        acceptedAt = rs.getTimestamp(2);
-                    }
-                }
-            }
-            if (messageId == null) {
-                if (!partExists(c, carrier, carrierMessageId)) {
+            Object[] part = markPart(c, carrier, carrierMessageId, stat, err, doneAt);
+            if (part == null) {
+                Boolean hasReceipt = receiptRecorded(c, carrier, carrierMessageId);
+                if (hasReceipt == null) {
                     LOG.info(() -> "receipt for " + carrier + " id " + carrierMessageId + " (" + stat
                             + ") matches no recorded submission yet; kept in pending_receipt");
                     try (PreparedStatement ps = c.prepareStatement(
@@ -342,22 +327,50 @@ public class MessageStore {
                         ps.setTimestamp(5, doneAt == null ? null : ts(doneAt));
                         ps.executeUpdate();
                     }
+                    return Optional.empty();
                 }
-                return Optional.empty();
+                if (hasReceipt) {
+                    return Optional.empty(); // a repeated receipt: the first one counted
+                }
+                // The part's row was committed between the update and the check (the receipt overtook the
+                // recording of its submit_sm_resp by a moment): now it is visible, mark it.
+                part = markPart(c, carrier, carrierMessageId, stat, err, doneAt);
+                if (part == null) {
+                    return Optional.empty();
+                }
             }
-            return settleIfComplete(c, messageId, acceptedAt);
+            return settleIfComplete(c, (Long) part[0], (Timestamp) part[1]);
         } catch (SQLException e) {
             throw new IllegalStateException("applying a receipt of " + carrier + " failed", e);
         }
     }
 
-    private boolean partExists(Connection c, Carrier carrier, String carrierMessageId) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("select 1 from message_part where carrier = ? and carrier_message_id = ?")) {
+    /** Sets the receipt of a recorded part that has none yet; returns its message id and acceptance time. */
+    private Object[] markPart(
+            Connection c, Carrier carrier, String carrierMessageId, String stat, String err, OffsetDateTime doneAt)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update message_part set receipt_stat = ?, receipt_err = ?,"
+                + " receipt_at = coalesce(?, now()) where carrier = ? and carrier_message_id = ?"
+                + " and receipt_stat is null returning message_id, accepted_at")) {
+            ps.setString(1, stat);
+            ps.setString(2, err);
+            ps.setTimestamp(3, doneAt == null ? null : ts(doneAt));
+            ps.setString(4, carrier.name());
+            ps.setString(5, carrierMessageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Object[] {rs.getLong(1), rs.getTimestamp(2)} : null;
+            }
+        }
+    }
+
+    /** {@code null}: no part recorded with this id; else whether it already has its receipt. */
+    private Boolean receiptRecorded(Connection c, Carrier carrier, String carrierMessageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select receipt_stat is not null from message_part"
+                + " where carrier = ? and carrier_message_id = ?")) {
             ps.setString(1, carrier.name());
             ps.setString(2, carrierMessageId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                return rs.next() ? rs.getBoolean(1) : null;
             }
         }
     }
