@@ -11,10 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import tw.gov.sms.routing.domain.Carrier;
 import tw.gov.sms.routing.domain.DeltaEntry;
 import tw.gov.sms.routing.domain.MobileNumbers;
@@ -36,6 +32,8 @@ public final class RoutingBenchmark {
     private static final Carrier[] CARRIERS = Carrier.values();
     /** Probe keys are read in sequence, so their array costs no cache misses of its own; 4M spread over the index. */
     private static final int PROBES = 1 << 22;
+
+    private static final int BATCH = 4096;
 
     private RoutingBenchmark() {}
 
@@ -95,7 +93,7 @@ public final class RoutingBenchmark {
             }
             System.out.println("probes: 50% ported numbers, 50% random numbers in 090-098 (mostly not ported)");
 
-            Loop byKey = (start, deadline) -> {
+            LookupRate.Loop byKey = (start, deadline) -> {
                 long count = 0;
                 long sink = 0;
                 int k = start;
@@ -108,7 +106,7 @@ public final class RoutingBenchmark {
                 }
                 return new long[] {count, sink};
             };
-            Loop route = (start, deadline) -> {
+            LookupRate.Loop route = (start, deadline) -> {
                 long count = 0;
                 long sink = 0;
                 int k = start;
@@ -123,13 +121,18 @@ public final class RoutingBenchmark {
                 }
                 return new long[] {count, sink};
             };
-            rate(null, 1, 1, byKey);
-            rate(null, 1, 1, route);
+            LookupRate.measure(null, 1, 1, byKey, PROBES);
+            LookupRate.measure(null, 1, 1, route, PROBES);
             for (int threads : new int[] {1, 2}) {
-                rate("PortedNumberIndex.lookupOrdinal(int)", threads, seconds, byKey);
+                LookupRate.measure("PortedNumberIndex.lookupOrdinal(int)", threads, seconds, byKey, PROBES);
             }
             for (int threads : new int[] {1, 2}) {
-                rate("RoutingIndex.route(String): ported, else prefix, else default", threads, seconds, route);
+                LookupRate.measure(
+                        "RoutingIndex.route(String): ported, else prefix, else default",
+                        threads,
+                        seconds,
+                        route,
+                        PROBES);
             }
 
             List<DeltaEntry> delta = delta(ported, 100_000, new SplittableRandom(11));
@@ -193,41 +196,6 @@ public final class RoutingBenchmark {
             }
         }
         return d;
-    }
-
-    /** One thread's timed loop: returns {lookups, checksum}. Separate loops keep each call site monomorphic. */
-    private interface Loop {
-        long[] run(int start, long deadline);
-    }
-
-    private static final int BATCH = 4096;
-
-    /** Runs the loop on {@code threads} threads for {@code seconds}; a null name is a silent warm-up. */
-    private static void rate(String name, int threads, double seconds, Loop loop) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long deadline = System.nanoTime() + (long) (seconds * 1e9);
-            List<Callable<long[]>> tasks = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int start = t * (PROBES / threads);
-                tasks.add(() -> loop.run(start, deadline));
-            }
-            long t0 = System.nanoTime();
-            long total = 0;
-            long sink = 0;
-            for (Future<long[]> f : pool.invokeAll(tasks)) {
-                total += f.get()[0];
-                sink += f.get()[1];
-            }
-            double elapsed = secondsSince(t0);
-            if (name != null) {
-                System.out.printf(
-                        "%s, %d thread%s: %,.0f lookups/s (%,d in %.1f s; checksum %d)%n",
-                        name, threads, threads == 1 ? "" : "s", total / elapsed, total, elapsed, sink);
-            }
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private static String cpuModel() {

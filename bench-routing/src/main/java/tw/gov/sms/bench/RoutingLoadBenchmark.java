@@ -16,15 +16,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -224,7 +219,7 @@ public final class RoutingLoadBenchmark {
         int[] probes = probes(index, new SplittableRandom(7));
         System.out.println("probes: 50% ported numbers, 50% random numbers in 090-098 (mostly not ported)");
         PortedNumberIndex loaded = index;
-        Loop byKey = (start, deadline) -> {
+        LookupRate.Loop byKey = (start, deadline) -> {
             long count = 0;
             long sink = 0;
             int k = start;
@@ -236,9 +231,11 @@ public final class RoutingLoadBenchmark {
             }
             return new long[] {count, sink};
         };
-        rate(null, 1, 1, byKey, probes.length);
-        double oneThread = rate("PortedNumberIndex.lookupOrdinal(int)", 1, options.seconds(), byKey, probes.length);
-        double twoThreads = rate("PortedNumberIndex.lookupOrdinal(int)", 2, options.seconds(), byKey, probes.length);
+        LookupRate.measure(null, 1, 1, byKey, probes.length);
+        double oneThread =
+                LookupRate.measure("PortedNumberIndex.lookupOrdinal(int)", 1, options.seconds(), byKey, probes.length);
+        double twoThreads =
+                LookupRate.measure("PortedNumberIndex.lookupOrdinal(int)", 2, options.seconds(), byKey, probes.length);
 
         System.out.printf(
                 "RESULT numbers=%d order=%s copy_s=%.2f copy_rows_per_s=%.0f load_s=%.2f load_runs_s=%s"
@@ -405,40 +402,6 @@ public final class RoutingLoadBenchmark {
             p[i] = i % 2 == 0 ? index.keyAt(random.nextInt(index.size())) : random.nextInt(MOBILE_KEYS);
         }
         return p;
-    }
-
-    /** One thread's timed loop: returns {lookups, checksum}. */
-    private interface Loop {
-        long[] run(int start, long deadline);
-    }
-
-    /** Runs the loop on {@code threads} threads for {@code seconds}; a null name is a silent warm-up. */
-    private static double rate(String name, int threads, double seconds, Loop loop, int probes) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long deadline = System.nanoTime() + (long) (seconds * 1e9);
-            List<Callable<long[]>> tasks = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int start = t * (probes / threads);
-                tasks.add(() -> loop.run(start, deadline));
-            }
-            long t0 = System.nanoTime();
-            long total = 0;
-            long sink = 0;
-            for (Future<long[]> f : pool.invokeAll(tasks)) {
-                total += f.get()[0];
-                sink += f.get()[1];
-            }
-            double elapsed = secondsSince(t0);
-            if (name != null) {
-                System.out.printf(
-                        "%s, %d thread%s: %,.0f lookups/s (%,d in %.1f s; checksum %d)%n",
-                        name, threads, threads == 1 ? "" : "s", total / elapsed, total, elapsed, sink);
-            }
-            return total / elapsed;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     /**
