@@ -24,7 +24,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -76,16 +75,7 @@ public class SftpPoller {
     UploadService uploads;
 
     @Inject
-    @ConfigProperty(name = "sms.sftp.host")
-    Optional<String> host;
-
-    @Inject
-    @ConfigProperty(name = "sms.sftp.port", defaultValue = "22")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "sms.sftp.known-hosts")
-    Optional<String> knownHosts;
+    SftpServerSettings server;
 
     @Inject
     @ConfigProperty(name = "sms.sftp.poll-seconds", defaultValue = "30")
@@ -99,11 +89,11 @@ public class SftpPoller {
 
     @PostConstruct
     void schedule() {
-        if (host.filter(h -> !h.isBlank()).isEmpty()) {
+        if (!server.hasHost()) {
             LOG.info("sms.sftp.host is not set: the SFTP channel is off");
             return;
         }
-        if (knownHosts.filter(k -> !k.isBlank()).isEmpty()) {
+        if (!server.hasHostKey()) {
             LOG.severe("sms.sftp.known-hosts is not set: the SFTP channel stays off (host keys are always verified)");
             return;
         }
@@ -128,14 +118,7 @@ public class SftpPoller {
     }
 
     private void pollAccount(SftpAccounts.Account account) {
-        SftpEndpoint endpoint = new SftpEndpoint(
-                host.get(),
-                port,
-                account.username(),
-                account.privateKeyPem(),
-                null,
-                knownHosts.get(),
-                Duration.ofSeconds(30));
+        SftpEndpoint endpoint = server.endpoint(account.username(), account.privateKeyPem());
         String error = null;
         try (SftpMailbox mailbox = SftpMailbox.open(endpoint)) {
             var inbox = mailbox.scan();

@@ -11,9 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import tw.gov.sms.intake.infrastructure.SftpAccounts;
+import tw.gov.sms.intake.infrastructure.SftpServerSettings;
 import tw.gov.sms.shared.interfaces.rest.Caller;
 
 /**
@@ -31,12 +31,7 @@ public class SftpResource {
     SftpAccounts accounts;
 
     @Inject
-    @ConfigProperty(name = "sms.sftp.host", defaultValue = "")
-    String host;
-
-    @Inject
-    @ConfigProperty(name = "sms.sftp.port", defaultValue = "22")
-    int port;
+    SftpServerSettings server;
 
     @Context
     SecurityContext security;
@@ -48,8 +43,8 @@ public class SftpResource {
                 accounts.of(Caller.of(security).agency()).orElseThrow(() -> new NotFoundException("no SFTP account"));
         return Json.createObjectBuilder()
                 .add("username", a.username())
-                .add("host", host)
-                .add("port", port)
+                .add("host", server.host())
+                .add("port", server.port())
                 .add("platformPublicKey", a.publicKey())
                 .add(
                         "folders",

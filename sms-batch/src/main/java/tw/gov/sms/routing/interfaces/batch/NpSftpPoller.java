@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import tw.gov.sms.intake.infrastructure.SftpServerSettings;
 import tw.gov.sms.sftp.SftpEndpoint;
 import tw.gov.sms.sftp.SftpFailure;
 import tw.gov.sms.sftp.SftpMailbox;
@@ -38,16 +38,7 @@ public class NpSftpPoller {
     Optional<String> inbox;
 
     @Inject
-    @ConfigProperty(name = "sms.sftp.host")
-    Optional<String> host;
-
-    @Inject
-    @ConfigProperty(name = "sms.sftp.port", defaultValue = "22")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "sms.sftp.known-hosts")
-    Optional<String> knownHosts;
+    SftpServerSettings server;
 
     @Inject
     @ConfigProperty(name = "sms.routing.np-sftp.username")
@@ -59,23 +50,12 @@ public class NpSftpPoller {
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void poll() {
-        if (!configured(inbox)
-                || !configured(host)
-                || !configured(knownHosts)
-                || !configured(username)
-                || !configured(keyFile)) {
+        if (!configured(inbox) || !server.configured() || !configured(username) || !configured(keyFile)) {
             return;
         }
         Path local = Path.of(inbox.get());
         try {
-            SftpEndpoint endpoint = new SftpEndpoint(
-                    host.get(),
-                    port,
-                    username.get(),
-                    Files.readString(Path.of(keyFile.get())),
-                    null,
-                    knownHosts.get(),
-                    Duration.ofSeconds(30));
+            SftpEndpoint endpoint = server.endpoint(username.get(), Files.readString(Path.of(keyFile.get())));
             try (SftpMailbox drop = SftpMailbox.open(endpoint)) {
                 for (String name : drop.list(SftpMailbox.INBOX)) {
                     if (name.endsWith(".np") && !name.startsWith(".")) {
