@@ -8,19 +8,59 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import tw.gov.sms.dev.mail.MailCatcher;
 
 /**
  * The stand-ins that {@code ./sms run} starts so a newcomer needs nothing but a JDK: a real PostgreSQL
- * server (binaries from a Maven artifact) with the platform's database and role created.
+ * server (binaries from a Maven artifact) with the platform's database and role created, and optionally the
+ * mail catcher ({@link MailCatcher}) that receives whatever the platform mails.
  *
- * <p>Usage: {@code java -jar dev-services.jar --data DIR --pg-port 5433 --db sms --user sms --password sms}.
- * The data directory survives restarts, so messages sent in one session are still there in the next.
- * The process prints {@code READY} once every service accepts connections and stops them on SIGTERM.
+ * <p>Usage: {@code java -jar dev-services.jar --data DIR --pg-port 5433 --db sms --user sms --password sms
+ * [--smtp-port 2525 --mail-http-port 8025]}. The data directory survives restarts, so messages sent in one
+ * session are still there in the next; caught mail does not. The process prints {@code READY} once every
+ * service accepts connections and stops them on SIGTERM.
  */
 public final class DevServices {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        // First: it starts in milliseconds, and a taken port should fail before PostgreSQL is up.
+        MailCatcher mail =
+                options.smtpPort() == null ? null : MailCatcher.start(options.smtpPort(), options.mailHttpPort());
+        EmbeddedPostgres postgres;
+        try {
+            postgres = startPostgres(options);
+        } catch (Exception | Error e) {
+            if (mail != null) {
+                mail.close(); // its threads would keep this failed process alive
+            }
+            throw e;
+        }
+
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (mail != null) {
+                mail.close();
+            }
+            try {
+                postgres.close();
+            } catch (Exception e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            stop.countDown();
+        }));
+        System.out.printf(
+                "PostgreSQL %s listening on 127.0.0.1:%d, database %s, user %s%n",
+                serverVersion(postgres), options.pgPort(), options.database(), options.user());
+        if (mail != null) {
+            System.out.println(mail.describe());
+        }
+        System.out.println("READY");
+        System.out.flush();
+        stop.await();
+    }
+
+    private static EmbeddedPostgres startPostgres(Options options) throws Exception {
         Files.createDirectories(options.dataDir());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setPort(options.pgPort())
@@ -35,22 +75,7 @@ public final class DevServices {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();
         createDatabase(postgres, options);
-
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (Exception e) {
-                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
-            }
-            stop.countDown();
-        }));
-        System.out.printf(
-                "PostgreSQL %s listening on 127.0.0.1:%d, database %s, user %s%n",
-                serverVersion(postgres), options.pgPort(), options.database(), options.user());
-        System.out.println("READY");
-        System.out.flush();
-        stop.await();
+        return postgres;
     }
 
     private static void createDatabase(EmbeddedPostgres postgres, Options options) throws Exception {
@@ -94,12 +119,22 @@ public final class DevServices {
         return name;
     }
 
-    record Options(Path dataDir, int pgPort, String database, String user, String password, boolean fast) {
+    /** {@code smtpPort} and {@code mailHttpPort} are both null (no mail catcher) or both set. */
+    record Options(
+            Path dataDir,
+            int pgPort,
+            String database,
+            String user,
+            String password,
+            boolean fast,
+            Integer smtpPort,
+            Integer mailHttpPort) {
         static Options parse(String[] args) {
             Path data = Path.of(".sms/dev");
             int port = 5433;
             String db = "sms", user = "sms", password = "sms";
             boolean fast = false;
+            Integer smtpPort = null, mailHttpPort = null;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -108,6 +143,8 @@ public final class DevServices {
                     case "--db" -> db = value;
                     case "--user" -> user = value;
                     case "--password" -> password = value;
+                    case "--smtp-port" -> smtpPort = Integer.valueOf(value);
+                    case "--mail-http-port" -> mailHttpPort = Integer.valueOf(value);
                     case "--fast" -> {
                         fast = true;
                         continue;
@@ -116,7 +153,10 @@ public final class DevServices {
                 }
                 i++;
             }
-            return new Options(data, port, db, user, password, fast);
+            if ((smtpPort == null) != (mailHttpPort == null)) {
+                throw new IllegalArgumentException("the mail catcher needs both --smtp-port and --mail-http-port");
+            }
+            return new Options(data, port, db, user, password, fast, smtpPort, mailHttpPort);
         }
     }
 }
