@@ -212,6 +212,26 @@ final class Platform {
         return r.json().getString("access_token");
     }
 
+    /** Any method, an optional JSON body, and extra headers as name/value pairs (e.g. X-Forwarded-For). */
+    static Reply call(String method, String path, String token, String json, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
     static Connection db() throws SQLException {
         return DriverManager.getConnection(DB_URL, "sms", "sms");
     }

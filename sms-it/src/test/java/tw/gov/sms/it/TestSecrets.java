@@ -60,11 +60,20 @@ final class TestSecrets {
 
     /** A token signed with the platform's real key, with the claims given (e.g. an expired one). */
     static String signedToken(String payloadJson) throws Exception {
-        byte[] der = Base64.getDecoder().decode(VALUES.get("SMS_JWT_SIGNING_KEY"));
+        return signedToken(payloadJson, "SMS_JWT_SIGNING_KEY", "k1");
+    }
+
+    /** Signed with the key in the named secret ({@code SMS_JWT_NEXT_SIGNING_KEY} is the rotation's next key). */
+    static String signedToken(String payloadJson, String keyVariable, String kid) throws Exception {
+        byte[] der = Base64.getDecoder().decode(VALUES.get(keyVariable));
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        return sign(payloadJson, key, kid);
+    }
+
+    static String sign(String payloadJson, PrivateKey key, String kid) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String input = b64.encodeToString(
-                        "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8))
+        String input = b64.encodeToString(("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}")
+                        .getBytes(StandardCharsets.UTF_8))
                 + "." + b64.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(key);

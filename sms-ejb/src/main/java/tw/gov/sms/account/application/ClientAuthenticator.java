@@ -3,12 +3,17 @@ package tw.gov.sms.account.application;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import tw.gov.sms.account.domain.Agency;
 import tw.gov.sms.account.domain.ApiClient;
+import tw.gov.sms.account.domain.ApiClientSecret;
 import tw.gov.sms.account.infrastructure.SecretHasher;
 
-/** Checks an API client's id and secret (OAuth 2.0 client credentials). */
+/**
+ * Checks an API client's id and secret (OAuth 2.0 client credentials). Any of the client's secrets
+ * that is neither expired nor revoked is accepted, which is what lets a rotation overlap.
+ */
 @Stateless
 public class ClientAuthenticator {
 
@@ -30,7 +35,17 @@ public class ClientAuthenticator {
             throw new InvalidClientException();
         }
         ApiClient client = found.get(0);
-        if (!SecretHasher.matches(secret, client.getSecretHash()) || !client.isActive()) {
+        Instant now = Instant.now();
+        boolean matched = false;
+        for (ApiClientSecret s : em.createNamedQuery(ApiClientSecret.OF_CLIENT, ApiClientSecret.class)
+                .setParameter("clientId", client.getId())
+                .getResultList()) {
+            if (s.validAt(now) && SecretHasher.matches(secret, s.getSecretHash())) {
+                matched = true;
+                break;
+            }
+        }
+        if (!matched || !client.isActive()) {
             throw new InvalidClientException();
         }
         Agency agency = em.find(Agency.class, client.agencyId().value());

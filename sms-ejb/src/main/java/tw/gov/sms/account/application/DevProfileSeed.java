@@ -7,15 +7,26 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import tw.gov.sms.account.domain.Account;
+import tw.gov.sms.account.domain.AccountGroup;
 import tw.gov.sms.account.domain.Agency;
+import tw.gov.sms.account.domain.AgencyId;
 import tw.gov.sms.account.domain.ApiClient;
+import tw.gov.sms.account.domain.ApiClientSecret;
+import tw.gov.sms.account.domain.IpAllowEntry;
+import tw.gov.sms.account.domain.Permission;
+import tw.gov.sms.account.domain.Role;
 import tw.gov.sms.account.infrastructure.SecretHasher;
+import tw.gov.sms.identity.PasswordHasher;
 
 /**
- * Creates the demo agency and API client, in the dev profile only ({@code sms.profile=dev}), so that a
+ * Creates the demo agency, API client, group, one account per role and the loopback allow-list entries, in the dev profile only ({@code sms.profile=dev}), so that a
  * newcomer can get a token right after {@code ./sms run}. In any other profile it does nothing: no
  * production database ever holds a known credential.
  */
@@ -26,6 +37,7 @@ public class DevProfileSeed {
 
     private static final Logger LOG = Logger.getLogger(DevProfileSeed.class.getName());
     public static final String DEMO_AGENCY = "MODA-DEMO";
+    public static final String DEMO_GROUP = "示範群組";
 
     @Inject
     @ConfigProperty(name = "sms.profile", defaultValue = "prod")
@@ -38,6 +50,10 @@ public class DevProfileSeed {
     @Inject
     @ConfigProperty(name = "sms.dev.demo-client-secret", defaultValue = "demo-secret")
     String demoClientSecret;
+
+    @Inject
+    @ConfigProperty(name = "sms.dev.demo-password", defaultValue = "Demo-pass-111")
+    String demoPassword;
 
     @PersistenceContext(unitName = "sms")
     EntityManager em;
@@ -62,13 +78,82 @@ public class DevProfileSeed {
                 .getResultList()
                 .isEmpty();
         if (!clientExists) {
-            em.persist(new ApiClient(
-                    agency.agencyId(),
-                    demoClientId,
-                    SecretHasher.hash(demoClientSecret),
-                    "示範系統 demo client",
-                    Set.of("send", "view")));
+            ApiClient client =
+                    new ApiClient(agency.agencyId(), demoClientId, "示範系統 demo client", Set.of("send", "view"));
+            em.persist(client);
+            em.flush();
+            em.persist(
+                    new ApiClientSecret(client.getId(), SecretHasher.hash(demoClientSecret), java.time.Instant.now()));
             LOG.warning("dev profile: created demo API client '" + demoClientId + "' for agency " + DEMO_AGENCY);
+        }
+        seedOrganisation(agency);
+    }
+
+    /**
+     * The demo group, one account of each role (password {@code sms.dev.demo-password}, second factor by
+     * e-mail code, readable in the mail catcher), and loopback approved on the demo agency's allow-list.
+     */
+    private void seedOrganisation(Agency agency) {
+        AccountGroup group = em.createQuery(
+                        "select g from AccountGroup g where g.agencyId = :a and g.name = :n", AccountGroup.class)
+                .setParameter("a", agency.getId())
+                .setParameter("n", DEMO_GROUP)
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> {
+                    AccountGroup g = new AccountGroup(agency.agencyId(), DEMO_GROUP);
+                    em.persist(g);
+                    em.flush();
+                    return g;
+                });
+        Instant now = Instant.now();
+        for (String cidr : List.of("127.0.0.1/32", "::1/128")) {
+            boolean present = !em.createQuery(
+                            "select e from IpAllowEntry e where e.agencyId = :a and e.cidr = :c", IpAllowEntry.class)
+                    .setParameter("a", agency.getId())
+                    .setParameter("c", cidr)
+                    .getResultList()
+                    .isEmpty();
+            if (!present) {
+                IpAllowEntry e = new IpAllowEntry(agency.agencyId(), cidr, "dev profile: loopback", null, now);
+                em.persist(e);
+                e.approve(null, "dev profile", now);
+            }
+        }
+        Set<Permission> all = EnumSet.allOf(Permission.class);
+        demoAccount("admin", "系統管理者（示範）", Role.SYSTEM_ADMIN, null, null, all);
+        demoAccount("moda-admin", "數位部管理者（示範）", Role.MODA_ADMIN, agency.agencyId(), null, all);
+        demoAccount("demo-gadmin", "群組管理者（示範）", Role.GROUP_ADMIN, agency.agencyId(), group.getId(), all);
+        demoAccount(
+                "demo-user",
+                "使用者（示範）",
+                Role.USER,
+                agency.agencyId(),
+                group.getId(),
+                EnumSet.of(Permission.SEND, Permission.SCHEDULE, Permission.VIEW));
+    }
+
+    private void demoAccount(
+            String username, String name, Role role, AgencyId agency, Long groupId, Set<Permission> permissions) {
+        if (em.createNamedQuery(Account.BY_USERNAME, Account.class)
+                .setParameter("username", username)
+                .getResultList()
+                .isEmpty()) {
+            Account a = new Account(
+                    username,
+                    name,
+                    username + "@demo.sms.gov.tw",
+                    null,
+                    role,
+                    agency,
+                    groupId,
+                    permissions,
+                    PasswordHasher.hash(demoPassword),
+                    null,
+                    Instant.now());
+            a.changePassword(a.getPasswordHash(), Instant.now());
+            em.persist(a);
+            LOG.warning("dev profile: created demo account '" + username + "' (" + role + ")");
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -63,27 +64,66 @@ public class TokenService {
         Instant expires = now.plusSeconds(lifetimeSeconds);
         JsonArrayBuilder groups = Json.createArrayBuilder();
         client.permissions().stream().sorted().forEach(groups::add);
+        JsonObjectBuilder claims = Json.createObjectBuilder()
+                .add("iss", issuer)
+                .add("sub", client.clientId())
+                .add("upn", client.clientId())
+                .add("groups", groups)
+                .add("agency_id", client.agency().value())
+                .add("client_db_id", client.clientDbId());
+        return sign(claims, now, expires);
+    }
+
+    /**
+     * A portal user's session token. Its lifetime is the idle timeout ({@code sms.account.session-minutes});
+     * refreshing extends it up to the session's absolute limit. {@code groups} holds the permissions and
+     * the role; while the password must be changed it holds only {@code password-change}.
+     */
+    public IssuedToken issueForUser(SessionGrant grant, java.time.Duration lifetime) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(lifetime);
+        var actor = grant.actor();
+        JsonArrayBuilder groups = Json.createArrayBuilder();
+        if (grant.passwordChangeRequired()) {
+            groups.add("password-change");
+        } else {
+            actor.permissions().stream().sorted().forEach(groups::add);
+            groups.add(actor.role().name());
+            groups.add("user");
+        }
+        JsonObjectBuilder claims = Json.createObjectBuilder()
+                .add("iss", issuer)
+                .add("sub", actor.name())
+                .add("upn", actor.name())
+                .add("groups", groups)
+                .add("account_id", actor.accountId())
+                .add("role", actor.role().name())
+                .add("session_start", grant.startedAt().getEpochSecond());
+        if (actor.agency() != null) {
+            claims.add("agency_id", actor.agency().value());
+        }
+        if (actor.groupId() != null) {
+            claims.add("group_id", actor.groupId());
+        }
+        return sign(claims, now, expires);
+    }
+
+    private IssuedToken sign(JsonObjectBuilder claims, Instant now, Instant expires) {
         String header = Json.createObjectBuilder()
                 .add("alg", "RS256")
                 .add("typ", "JWT")
                 .add("kid", keyId)
                 .build()
                 .toString();
-        String payload = Json.createObjectBuilder()
-                .add("iss", issuer)
-                .add("sub", client.clientId())
-                .add("upn", client.clientId())
-                .add("groups", groups)
-                .add("agency_id", client.agency().value())
-                .add("client_db_id", client.clientDbId())
-                .add("iat", now.getEpochSecond())
+        String payload = claims.add("iat", now.getEpochSecond())
                 .add("exp", expires.getEpochSecond())
                 .add("jti", UUID.randomUUID().toString())
                 .build()
                 .toString();
         String signingInput =
                 b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
-        return new IssuedToken(signingInput + "." + b64(sign(signingInput)), lifetimeSeconds);
+        return new IssuedToken(
+                signingInput + "." + b64(sign(signingInput)), expires.getEpochSecond() - now.getEpochSecond());
     }
 
     private byte[] sign(String input) {

@@ -5,7 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import tw.gov.sms.account.domain.AgencyId;
+import tw.gov.sms.account.application.Audit;
+import tw.gov.sms.account.domain.Actor;
 import tw.gov.sms.sending.domain.MessageState;
 import tw.gov.sms.sending.domain.SendJob;
 import tw.gov.sms.sending.infrastructure.jdbc.MessageStore;
@@ -14,7 +15,10 @@ import tw.gov.sms.shared.domain.Msisdn;
 import tw.gov.sms.shared.infrastructure.crypto.FieldCipher;
 import tw.gov.sms.shared.infrastructure.crypto.FieldCipher.Purpose;
 
-/** Reads jobs and their messages, only ever within the caller's agency (visibility in the query itself). */
+/**
+ * Reads jobs and their messages, only ever within the actor's visibility (R6.4): an agency system its
+ * agency's jobs, a user their own, a group administrator the group's, administrators every job.
+ */
 @Stateless
 public class JobQueryService {
 
@@ -27,8 +31,12 @@ public class JobQueryService {
     @Inject
     FieldCipher cipher;
 
-    public JobView find(long jobId, AgencyId agency) {
-        SendJob job = visibleJob(jobId, agency);
+    @Inject
+    Audit audit;
+
+    public JobView find(long jobId, Actor actor) {
+        SendJob job = visibleJob(jobId, actor);
+        audit.success(actor, "JOB_READ", "job:" + jobId, null);
         JobTimes times = messages.jobTimes(jobId, job.getAcceptedAt());
         return new JobView(
                 job.getId(),
@@ -52,8 +60,10 @@ public class JobQueryService {
                 job.getValidityUntil());
     }
 
-    public List<MessageLine> messages(long jobId, AgencyId agency, MessageState state, int offset, int limit) {
-        SendJob job = visibleJob(jobId, agency);
+    public List<MessageLine> messages(long jobId, Actor actor, MessageState state, int offset, int limit) {
+        SendJob job = visibleJob(jobId, actor);
+        audit.success(
+                actor, "RECORDS_READ", "job:" + jobId, "state=" + state + " offset=" + offset + " limit=" + limit);
         return messages.messagesOfJob(jobId, job.getAcceptedAt(), state, offset, limit).stream()
                 .map(m -> new MessageLine(
                         m.id(),
@@ -75,9 +85,13 @@ public class JobQueryService {
                 .toList();
     }
 
-    private SendJob visibleJob(long jobId, AgencyId agency) {
+    /** The job if the actor may see it (R6.4); otherwise "not found", so existence does not leak. */
+    public SendJob visibleJob(long jobId, Actor actor) {
         SendJob job = em.find(SendJob.class, jobId);
-        if (job == null || !job.agencyId().equals(agency)) {
+        if (job == null || !actor.canSee(job.agencyId(), job.getGroupId(), job.getAccountId())) {
+            if (job != null) {
+                audit.refused(actor, "JOB_READ", "job:" + jobId, "outside visibility");
+            }
             throw new JobNotFoundException(jobId);
         }
         return job;

@@ -143,6 +143,7 @@ public class SubmissionService {
                 now,
                 request.scheduleAt(),
                 rules.validityUntil(request.scheduleAt(), request.validityMinutes(), now));
+        job.startedBy(request.accountId(), request.groupId());
         em.persist(job);
         em.flush();
 

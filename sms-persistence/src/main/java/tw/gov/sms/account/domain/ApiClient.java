@@ -12,13 +12,18 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A system of an agency that calls the REST API with client credentials. The secret is kept only hashed. */
+/**
+ * A system of an agency that calls the REST API with client credentials. Its secrets ({@link
+ * ApiClientSecret}) are kept only hashed; several can be valid at once while a rotation overlaps.
+ */
 @Entity
 @Table(name = "api_client")
 @NamedQuery(name = ApiClient.BY_CLIENT_ID, query = "select c from ApiClient c where c.clientId = :clientId")
+@NamedQuery(name = ApiClient.BY_AGENCY, query = "select c from ApiClient c where c.agencyId = :agencyId order by c.id")
 public class ApiClient {
 
     public static final String BY_CLIENT_ID = "ApiClient.byClientId";
+    public static final String BY_AGENCY = "ApiClient.byAgency";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -29,9 +34,6 @@ public class ApiClient {
 
     @Column(name = "client_id", nullable = false, unique = true, length = 64)
     private String clientId;
-
-    @Column(name = "secret_hash", nullable = false, length = 200)
-    private String secretHash;
 
     @Column(nullable = false, length = 200)
     private String name;
@@ -45,12 +47,14 @@ public class ApiClient {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now();
 
+    @Column(name = "revoked_at")
+    private OffsetDateTime revokedAt;
+
     protected ApiClient() {}
 
-    public ApiClient(AgencyId agency, String clientId, String secretHash, String name, Set<String> permissions) {
+    public ApiClient(AgencyId agency, String clientId, String name, Set<String> permissions) {
         this.agencyId = agency.value();
         this.clientId = clientId;
-        this.secretHash = secretHash;
         this.name = name;
         this.permissions = String.join(",", permissions);
     }
@@ -78,8 +82,22 @@ public class ApiClient {
         return clientId;
     }
 
-    public String getSecretHash() {
-        return secretHash;
+    /** Revocation is final: every secret of the client stops working at once. */
+    public void revoke(java.time.Instant now) {
+        status = "REVOKED";
+        revokedAt = now.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    public void grant(Set<String> newPermissions) {
+        this.permissions = String.join(",", new java.util.TreeSet<>(newPermissions));
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
     }
 
     public String getName() {

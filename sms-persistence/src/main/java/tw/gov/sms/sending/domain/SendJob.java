@@ -37,6 +37,12 @@ public class SendJob {
     @Column(name = "api_client_id")
     private Long apiClientId;
 
+    @Column(name = "account_id")
+    private Long accountId;
+
+    @Column(name = "group_id")
+    private Long groupId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 8)
     private Channel channel;
@@ -237,5 +243,19 @@ public class SendJob {
 
     public OffsetDateTime getCompletedAt() {
         return completedAt;
+    }
+
+    /** A job a portal account started carries the account and its group, for visibility (R6.4). */
+    public void startedBy(Long account, Long group) {
+        this.accountId = account;
+        this.groupId = group;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public Long getGroupId() {
+        return groupId;
     }
 }

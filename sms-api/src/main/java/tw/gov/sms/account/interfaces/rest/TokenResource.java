@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
@@ -11,18 +12,25 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import tw.gov.sms.account.application.AllowList;
+import tw.gov.sms.account.application.Audit;
 import tw.gov.sms.account.application.AuthenticatedClient;
 import tw.gov.sms.account.application.ClientAuthenticator;
 import tw.gov.sms.account.application.TokenService;
+import tw.gov.sms.account.domain.Actor;
 import tw.gov.sms.shared.interfaces.rest.ApiInputException;
+import tw.gov.sms.shared.interfaces.rest.Problems;
+import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /**
  * OAuth 2.0 client-credentials token endpoint (RFC 6749 §4.4). Credentials come as form fields
- * {@code client_id}/{@code client_secret} or as HTTP Basic; the answer is a short-lived bearer JWT.
+ * {@code client_id}/{@code client_secret} or as HTTP Basic; the answer is a short-lived bearer JWT. A client
+ * is served only from an address on its agency's approved allow-list (R9.1).
  */
 @Path("v1/oauth/token")
 @RequestScoped
@@ -34,6 +42,18 @@ public class TokenResource {
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    AllowList allowList;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    SourceAddresses sources;
+
+    @Context
+    HttpServletRequest request;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -55,6 +75,20 @@ public class TokenResource {
             clientSecret = pair[1];
         }
         AuthenticatedClient client = authenticator.authenticate(clientId, clientSecret);
+        String source = sources.of(request);
+        if (!allowList.admitsAgency(client.agency(), source)) {
+            audit.refused(
+                    Actor.apiClient(
+                            client.clientDbId(), client.clientId(), client.agency(), client.permissions(), source),
+                    "ACCESS_DENIED",
+                    "POST /v1/oauth/token",
+                    "source " + source + " not on the allow-list");
+            return Problems.response(
+                    403,
+                    "SOURCE_NOT_ALLOWED",
+                    "來源位址 " + source + " 不在核准的允許清單中。",
+                    "The source address " + source + " is not on the approved allow-list.");
+        }
         TokenService.IssuedToken token = tokens.issue(client);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);

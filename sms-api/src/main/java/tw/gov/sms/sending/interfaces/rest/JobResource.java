@@ -43,13 +43,26 @@ public class JobResource {
     @Inject
     JobCancellation cancellation;
 
+    @Inject
+    tw.gov.sms.account.application.Audit audit;
+
     @Context
     SecurityContext security;
+
+    @Context
+    jakarta.servlet.http.HttpServletRequest request;
+
+    @Inject
+    tw.gov.sms.shared.interfaces.rest.SourceAddresses sources;
+
+    private tw.gov.sms.account.domain.Actor actor() {
+        return Caller.of(security).actor(sources.of(request));
+    }
 
     @GET
     @RolesAllowed({"view", "send"})
     public String job(@PathParam("id") long id) {
-        JobView job = jobs.find(id, Caller.of(security).agency());
+        JobView job = jobs.find(id, actor());
         JsonObjectBuilder counts = Json.createObjectBuilder();
         job.messagesByState().forEach((state, n) -> counts.add(state.name(), n));
         JsonObjectBuilder b = Json.createObjectBuilder()
@@ -87,7 +100,7 @@ public class JobResource {
         }
         MessageState filter = parseState(state);
         JsonArrayBuilder items = Json.createArrayBuilder();
-        for (MessageLine m : jobs.messages(id, Caller.of(security).agency(), filter, offset, limit)) {
+        for (MessageLine m : jobs.messages(id, actor(), filter, offset, limit)) {
             JsonArrayBuilder carrierIds = Json.createArrayBuilder();
             m.carrierMessageIds().forEach(carrierIds::add);
             JsonObjectBuilder o = Json.createObjectBuilder()
@@ -122,7 +135,9 @@ public class JobResource {
     @Path("cancel")
     @RolesAllowed("send")
     public String cancel(@PathParam("id") long id) {
-        int cancelled = cancellation.cancel(Caller.of(security).agency(), id);
+        var actor = actor();
+        int cancelled = cancellation.cancel(jobs.visibleJob(id, actor).agencyId(), id);
+        audit.success(actor, "JOB_CANCEL", "job:" + id, cancelled + " messages cancelled");
         return Json.createObjectBuilder()
                 .add("jobId", id)
                 .add("state", "CANCELLED")

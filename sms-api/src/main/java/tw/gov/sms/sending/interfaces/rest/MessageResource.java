@@ -65,6 +65,15 @@ public class MessageResource {
     @Context
     UriInfo uri;
 
+    @Context
+    jakarta.servlet.http.HttpServletRequest httpRequest;
+
+    @Inject
+    tw.gov.sms.shared.interfaces.rest.SourceAddresses sources;
+
+    @Inject
+    tw.gov.sms.account.application.Audit audit;
+
     @POST
     @RolesAllowed("send")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -77,17 +86,29 @@ public class MessageResource {
                     "Idempotency-Key 必須為 1 至 100 個字元。",
                     "Idempotency-Key must be 1 to 100 characters.");
         }
+        Caller caller = Caller.of(security);
+        if (caller.isUser() && !caller.jwt().containsClaim("agency_id")) {
+            throw new jakarta.ws.rs.ForbiddenException("an account without an agency cannot send");
+        }
+        var actor = caller.isUser() ? caller.actor(sources.of(httpRequest)) : null;
         SubmissionRequest request = new SubmissionRequest(
-                Caller.of(security).agency(),
-                Caller.of(security).clientDbId(),
+                caller.agency(),
+                caller.isUser() ? null : caller.clientDbId(),
                 Channel.API,
                 recipients(json),
                 JsonInput.string(json, "text", true),
                 dateTime(json, "scheduleAt"),
                 JsonInput.integer(json, "validityMinutes"),
                 JsonInput.bool(json, "test"),
-                idempotencyKey);
+                idempotencyKey,
+                actor == null ? null : actor.accountId(),
+                actor == null ? null : actor.groupId());
         SubmissionResult result = submissions.submit(request);
+        audit.success(
+                caller.actor(sources.of(httpRequest)),
+                "SEND",
+                "job:" + result.jobId(),
+                (result.replayed() ? "replayed; " : "") + "channel API");
         return Response.status(result.replayed() ? Response.Status.OK : Response.Status.ACCEPTED)
                 .location(uri.getBaseUriBuilder().path("v1/jobs/{id}").build(result.jobId()))
                 .entity(toJson(result).toString())

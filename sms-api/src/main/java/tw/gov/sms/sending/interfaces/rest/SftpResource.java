@@ -39,8 +39,8 @@ public class SftpResource {
     @GET
     @RolesAllowed({"send", "view"})
     public String account() {
-        SftpAccounts.Account a =
-                accounts.of(Caller.of(security).agency()).orElseThrow(() -> new NotFoundException("no SFTP account"));
+        SftpAccounts.Account a = accounts.of(Caller.of(security).agencySystem())
+                .orElseThrow(() -> new NotFoundException("no SFTP account"));
         return Json.createObjectBuilder()
                 .add("username", a.username())
                 .add("host", server.host())

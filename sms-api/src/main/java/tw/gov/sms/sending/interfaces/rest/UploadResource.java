@@ -107,7 +107,7 @@ public class UploadResource {
                     "FIELD_MISSING", "缺少欄位「text」（簡訊內容）。", "The 'text' part (the message) is missing.");
         }
         UploadRequest request = new UploadRequest(
-                caller.agency(),
+                caller.agencySystem(),
                 caller.clientDbId(),
                 Channel.FILE,
                 utf8FileName(file.getFileName().get()),
@@ -125,6 +125,7 @@ public class UploadResource {
             throw new UncheckedIOException(e);
         }
         uploads.startValidation(view.id());
+        audit.success(actor(), "FILE_UPLOAD", "upload:" + view.id(), view.fileName());
         return Response.accepted(json(view, List.of()).toString())
                 .location(uri.getBaseUriBuilder().path("v1/files/{id}").build(view.id()))
                 .build();
@@ -134,7 +135,7 @@ public class UploadResource {
     @Path("{id}")
     @RolesAllowed({"send", "view"})
     public String upload(@PathParam("id") long id) {
-        AgencyId agency = Caller.of(security).agency();
+        AgencyId agency = Caller.of(security).agencySystem();
         UploadView view = uploads.view(agency, id);
         List<FileProblem> problems = uploads.problems(agency, id, PROBLEMS_SHOWN); // errors and warnings
         return json(view, problems).toString();
@@ -144,7 +145,7 @@ public class UploadResource {
     @RolesAllowed({"send", "view"})
     public String recent() {
         JsonArrayBuilder items = Json.createArrayBuilder();
-        uploads.recent(Caller.of(security).agency(), 50).forEach(v -> items.add(json(v, List.of())));
+        uploads.recent(Caller.of(security).agencySystem(), 50).forEach(v -> items.add(json(v, List.of())));
         return Json.createObjectBuilder().add("items", items).build().toString();
     }
 
@@ -154,8 +155,9 @@ public class UploadResource {
     @RolesAllowed({"send", "view"})
     @Produces("text/csv")
     public Response report(@PathParam("id") long id) {
-        AgencyId agency = Caller.of(security).agency();
+        AgencyId agency = Caller.of(security).agencySystem();
         UploadView view = uploads.view(agency, id);
+        audit.success(actor(), "EXPORT", "upload:" + id, "validation report");
         StreamingOutput body = out -> uploads.writeReport(agency, id, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header(
@@ -170,7 +172,8 @@ public class UploadResource {
     @Path("{id}/confirm")
     @RolesAllowed("send")
     public Response confirm(@PathParam("id") long id) {
-        UploadView view = uploads.confirm(Caller.of(security).agency(), id);
+        UploadView view = uploads.confirm(Caller.of(security).agencySystem(), id);
+        audit.success(actor(), "FILE_CONFIRM", "upload:" + id, "job:" + view.jobId());
         return Response.accepted(json(view, List.of()).toString())
                 .location(uri.getBaseUriBuilder().path("v1/jobs/{id}").build(view.jobId()))
                 .build();
@@ -180,7 +183,21 @@ public class UploadResource {
     @Path("{id}/cancel")
     @RolesAllowed("send")
     public String cancel(@PathParam("id") long id) {
-        return json(uploads.cancel(Caller.of(security).agency(), id), List.of()).toString();
+        return json(uploads.cancel(Caller.of(security).agencySystem(), id), List.of())
+                .toString();
+    }
+
+    @Context
+    jakarta.servlet.http.HttpServletRequest httpRequest;
+
+    @jakarta.inject.Inject
+    tw.gov.sms.shared.interfaces.rest.SourceAddresses sources;
+
+    @jakarta.inject.Inject
+    tw.gov.sms.account.application.Audit audit;
+
+    private tw.gov.sms.account.domain.Actor actor() {
+        return Caller.of(security).actor(sources.of(httpRequest));
     }
 
     private jakarta.json.JsonObject json(UploadView v, List<FileProblem> problems) {

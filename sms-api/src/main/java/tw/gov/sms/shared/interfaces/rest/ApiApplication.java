@@ -13,12 +13,28 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /**
  * The REST API of the 111 platform, under {@code /api/v1}. Agency systems authenticate with client
  * credentials at {@code /api/v1/oauth/token} and present the JWT as a bearer token; MicroProfile JWT
- * verifies it. Roles are the client's permissions ({@code send}, {@code view}).
+ * verifies it. People log in at {@code /api/v1/session} with a password and a second factor and get a
+ * session token of the same kind. Roles are the permissions ({@code send}, {@code view}, …), plus, for
+ * people, {@code user} and their role; visibility and role rules are enforced by the services.
  */
 @ApplicationPath("/")
 @ApplicationScoped // a CDI bean, so that Payara's MP-JWT extension sees @LoginConfig (it inspects beans only)
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({"send", "view"})
+@DeclareRoles({
+    "send",
+    "schedule",
+    "view",
+    "export",
+    "contacts",
+    "reports",
+    "quota",
+    "user",
+    "password-change",
+    "USER",
+    "GROUP_ADMIN",
+    "MODA_ADMIN",
+    "SYSTEM_ADMIN"
+})
 @OpenAPIDefinition(
         info =
                 @Info(

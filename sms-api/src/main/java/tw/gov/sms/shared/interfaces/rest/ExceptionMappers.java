@@ -3,6 +3,7 @@ package tw.gov.sms.shared.interfaces.rest;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -86,6 +87,24 @@ public final class ExceptionMappers {
         @Override
         public Response toResponse(InvalidClientException e) {
             return Problems.response(401, "INVALID_CLIENT", "用戶端識別碼或密鑰錯誤。", "Invalid client id or secret.");
+        }
+    }
+
+    @Provider
+    public static class AccountRefusal implements ExceptionMapper<tw.gov.sms.account.application.AccountException> {
+        @Override
+        public Response toResponse(tw.gov.sms.account.application.AccountException e) {
+            JsonObject extra = null;
+            if (!e.details().isEmpty()) {
+                var array = Json.createArrayBuilder();
+                e.details()
+                        .forEach(d -> array.add(Json.createObjectBuilder()
+                                .add("code", d.code())
+                                .add("messageZh", d.messageZh())
+                                .add("messageEn", d.messageEn())));
+                extra = Json.createObjectBuilder().add("problems", array).build();
+            }
+            return Problems.response(e.status(), e.code(), e.messageZh(), e.messageEn(), List.of(), extra);
         }
     }
 

@@ -108,7 +108,8 @@ public final class FieldCipher {
         MSISDN,
         MESSAGE_TEXT,
         JOB_TEXT,
-        SFTP_KEY;
+        SFTP_KEY,
+        TOTP_SEED;
 
         byte[] aad() {
             return name().getBytes(StandardCharsets.US_ASCII);
