@@ -96,6 +96,15 @@ class SecurityIT {
         assertThat(mine).hasSize(1);
         assertThat(mine.getJsonObject(0).getString("username")).isEqualTo("demo-user");
 
+        long again = People.newestMailId(address);
+        Platform.Reply other = People.passwordStep("demo-user", People.DEMO_PASSWORD);
+        String otherCode = People.mailedCode(address, again);
+        assertThat(People.verify(other.json().getString("challenge"), otherCode, "X-Forwarded-For", OUTSIDE)
+                        .json()
+                        .getString("code"))
+                .as("the second factor from another address than the password")
+                .isEqualTo("LOGIN_CHALLENGE_EXPIRED");
+
         Platform.Reply unknown = People.passwordStep("nobody-" + System.nanoTime(), "whatever-Pass-1");
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(unknown.json().getString("code")).isEqualTo("LOGIN_FAILED");
@@ -245,6 +254,10 @@ class SecurityIT {
                 .toList();
         assertThat(recovery).hasSize(10);
 
+        assertThat(Platform.postJson("/api/v1/session/totp", token, "{}").json().getString("code"))
+                .as("a second enrolment while the first is in use")
+                .isEqualTo("TOTP_ALREADY_ENROLLED");
+
         // The enrolment used this step's code: the same code again is a replay, even in a new login.
         Platform.Reply step1 = People.passwordStep(name, STRONG);
         assertThat(step1.json().getString("secondFactor")).isEqualTo("TOTP");
@@ -293,6 +306,44 @@ class SecurityIT {
         assertThat(m.find()).as(sms.getString("text")).isTrue();
         assertThat(People.verify(step.json().getString("challenge"), m.group(1)).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void oneAddressGuessingManyNamesIsRefusedForAWhile() throws Exception {
+        String guesser = "198.18." + (System.nanoTime() % 250 + 1) + "." + (System.nanoTime() % 250 + 1);
+        int limit = 60; // SMS_ACCOUNT_MAX_FAILURES_PER_ADDRESS of the test platform (./sms)
+        for (int i = 0; i < limit; i++) {
+            assertThat(People.passwordStep("guess" + i, "Guess-pass-" + i, "X-Forwarded-For", guesser)
+                            .json()
+                            .getString("code"))
+                    .isEqualTo("LOGIN_FAILED");
+        }
+        Platform.Reply refused = People.passwordStep("demo-user", People.DEMO_PASSWORD, "X-Forwarded-For", guesser);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().getString("code")).isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(People.passwordStep("nobody-" + System.nanoTime(), "Wrong-pass-1")
+                        .json()
+                        .getString("code"))
+                .as("other addresses are not affected")
+                .isEqualTo("LOGIN_FAILED");
+    }
+
+    @Test
+    void aPasswordOlderThanTheMaximumAgeMustBeChangedFirst() throws Exception {
+        String admin = People.token("admin");
+        String name = "a" + System.nanoTime();
+        long id = createAccount(admin, name, "USER", demoGroup, "[\"view\"]", null);
+        String token = firstLogin(name, People.email(name));
+        assertThat(Platform.get("/api/v1/accounts", token).status()).isEqualTo(200);
+        sql("update account set password_changed_at = now() - interval '91 days' where id = " + id);
+        JsonObject session = People.login(name, STRONG, People.email(name));
+        assertThat(session.getBoolean("passwordChangeRequired")).isTrue();
+        assertThat(Platform.get("/api/v1/accounts", session.getString("access_token"))
+                        .json()
+                        .getString("code"))
+                .isEqualTo("PASSWORD_CHANGE_REQUIRED");
+        Platform.Reply changed = changePassword(session.getString("access_token"), STRONG, STRONG + "-new");
+        assertThat(changed.json().getBoolean("passwordChangeRequired")).isFalse();
     }
 
     @Test
@@ -428,12 +479,27 @@ class SecurityIT {
                 .as("an API client")
                 .isEqualTo(403);
 
+        Platform.Reply scheduled = Platform.postJson(
+                "/api/v1/messages",
+                peerToken,
+                "{\"recipients\":[\"0912000111\"],\"text\":\"x\",\"scheduleAt\":\""
+                        + java.time.OffsetDateTime.now().plusDays(1) + "\"}");
+        assertThat(scheduled.status())
+                .as("scheduling without the schedule permission")
+                .isEqualTo(403);
+        assertThat(Platform.download("/api/v1/audit/export", user).statusCode())
+                .as("exporting without the export permission")
+                .isEqualTo(403);
+
         // Disable, enable, delete: a disabled account cannot log in.
         assertThat(Platform.postJson("/api/v1/accounts/" + peer + "/disable", groupAdmin, "{\"reason\":\"離職\"}")
                         .status())
                 .isEqualTo(200);
         assertThat(People.passwordStep(peerName, STRONG).json().getString("code"))
                 .isEqualTo("LOGIN_FAILED");
+        assertThat(Platform.get("/api/v1/accounts/" + peer, peerToken).json().getString("code"))
+                .as("the token of a disabled account")
+                .isEqualTo("CREDENTIAL_REVOKED");
         assertThat(Platform.postJson("/api/v1/accounts/" + peer + "/enable", groupAdmin, "{}")
                         .status())
                 .isEqualTo(200);
@@ -462,6 +528,96 @@ class SecurityIT {
         var export = Platform.download("/api/v1/audit/export?action=ACCOUNT_DELETE", admin);
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(new String(export.body(), StandardCharsets.UTF_8)).contains("ACCOUNT_DELETE", "account:" + peer);
+    }
+
+    // ---- account inventory -------------------------------------------------------------------------
+
+    @Test
+    void accountsNotConfirmedInTheInventoryAreDisabledAtTheDeadline() throws Exception {
+        String moda = People.token("moda-admin");
+        String groupAdmin = People.token("demo-gadmin");
+        String user = People.token("demo-user");
+        String keepName = "k" + System.nanoTime();
+        String dropName = "d" + System.nanoTime();
+        String forgetName = "f" + System.nanoTime();
+        long keep = createAccount(groupAdmin, keepName, "USER", null, "[\"view\"]", null);
+        long drop = createAccount(groupAdmin, dropName, "USER", null, "[\"view\"]", null);
+        long forget = createAccount(groupAdmin, forgetName, "USER", null, "[\"view\"]", null);
+        String forgetPassword = People.initialPassword(People.email(forgetName));
+
+        String deadline = Instant.now().plus(Duration.ofDays(14)).toString();
+        assertThat(Platform.postJson("/api/v1/inventory", groupAdmin, "{\"deadline\":\"" + deadline + "\"}")
+                        .status())
+                .as("a group administrator opening an inventory")
+                .isEqualTo(403);
+        Platform.Reply started = Platform.postJson("/api/v1/inventory", moda, "{\"deadline\":\"" + deadline + "\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        long campaign = started.json().getJsonNumber("id").longValue();
+        MailInbox.awaitOne(
+                People.email("demo-gadmin"),
+                m -> m.subject().contains("帳號盤點") && m.text().contains("盤點編號 " + campaign + "）"),
+                Duration.ofSeconds(20));
+
+        JsonArray mine =
+                Platform.get("/api/v1/inventory/" + campaign, groupAdmin).json().getJsonArray("items");
+        List<String> listed = mine.getValuesAs(JsonObject.class).stream()
+                .map(o -> o.getString("username"))
+                .toList();
+        assertThat(listed).contains(keepName, dropName, forgetName, "demo-user").doesNotContain("demo-gadmin", "admin");
+        assertThat(Platform.get("/api/v1/inventory/" + campaign, user).status()).isEqualTo(403);
+
+        assertThat(Platform.postJson(item(campaign, keep, "confirm"), groupAdmin, "{}")
+                        .json()
+                        .getString("decision"))
+                .isEqualTo("CONFIRMED");
+        assertThat(Platform.postJson(item(campaign, keep, "confirm"), groupAdmin, "{}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(Platform.postJson(item(campaign, drop, "revoke"), groupAdmin, "{}")
+                        .json()
+                        .getString("decision"))
+                .isEqualTo("REVOKED");
+        assertThat(Platform.get("/api/v1/accounts/" + drop, groupAdmin).json().getString("status"))
+                .isEqualTo("DISABLED");
+        assertThat(Platform.postJson(item(campaign, keep, "confirm"), user, "{}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(Platform.postJson("/api/v1/inventory/" + campaign + "/close", moda, "{}")
+                        .json()
+                        .getString("code"))
+                .as("closing before the deadline")
+                .isEqualTo("INVENTORY_NOT_DUE");
+
+        // Everyone else is vouched for by MODA, except the one account nobody confirms.
+        for (JsonObject o : Platform.get("/api/v1/inventory/" + campaign, moda)
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)) {
+            long account = o.getJsonNumber("accountId").longValue();
+            if (o.getString("decision").equals("PENDING") && account != forget) {
+                assertThat(Platform.postJson(item(campaign, account, "confirm"), moda, "{}")
+                                .status())
+                        .isEqualTo(200);
+            }
+        }
+        sql("update inventory_campaign set deadline = now() - interval '1 second' where id = " + campaign);
+        JsonObject closed = Platform.postJson("/api/v1/inventory/" + campaign + "/close", moda, "{}")
+                .json();
+        assertThat(closed.containsKey("closedAt")).as(closed.toString()).isTrue();
+        assertThat(closed.getInt("pending")).isZero();
+        assertThat(Platform.get("/api/v1/accounts/" + forget, moda).json().getString("status"))
+                .isEqualTo("DISABLED");
+        assertThat(Platform.get("/api/v1/accounts/" + keep, moda).json().getString("status"))
+                .isEqualTo("ACTIVE");
+        assertThat(People.passwordStep(forgetName, forgetPassword).json().getString("code"))
+                .isEqualTo("LOGIN_FAILED");
+        assertThat(People.passwordStep("demo-user", People.DEMO_PASSWORD).status())
+                .as("confirmed by MODA")
+                .isEqualTo(200);
+    }
+
+    private static String item(long campaign, long account, String decision) {
+        return "/api/v1/inventory/" + campaign + "/items/" + account + "/" + decision;
     }
 
     // ---- allow-list ------------------------------------------------------------------------------
@@ -606,10 +762,23 @@ class SecurityIT {
                                 "{\"name\":\"x\",\"permissions\":[\"send\"]}")
                         .status())
                 .isEqualTo(403);
+        String issuedBefore = Platform.postForm(
+                        "/api/v1/oauth/token",
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        clientId,
+                        "client_secret",
+                        third)
+                .json()
+                .getString("access_token");
         assertThat(Platform.postJson("/api/v1/clients/" + id + "/revoke", groupAdmin, "{}")
                         .json()
                         .getString("status"))
                 .isEqualTo("REVOKED");
+        assertThat(Platform.get("/api/v1/jobs/987654321", issuedBefore).json().getString("code"))
+                .as("a token issued before the revocation")
+                .isEqualTo("CREDENTIAL_REVOKED");
         assertThat(clientToken(clientId, third)).isEqualTo(401);
     }
 

@@ -191,23 +191,48 @@ final class SftpServer {
                     agency = rs.getLong(1);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("insert into api_client (agency_id, client_id, secret_hash,"
-                    + " name, permissions) values (?, ?, ?, ?, 'send,view') on conflict (client_id) do nothing")) {
+            long client;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into api_client (agency_id, client_id, name, permissions)"
+                            + " values (?, ?, ?, 'send,view') on conflict (client_id) do update set name = excluded.name returning id")) {
                 ps.setLong(1, agency);
                 ps.setString(2, clientId);
-                ps.setString(3, pbkdf2(secret));
-                ps.setString(4, name + " test client");
+                ps.setString(3, name + " test client");
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    client = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps =
+                    c.prepareStatement("insert into api_client_secret (api_client_id, secret_hash) values (?, ?)")) {
+                ps.setLong(1, client);
+                ps.setString(2, pbkdf2(secret));
+                ps.executeUpdate();
+            }
+            // Default deny (R9.1): the test agency is reached from this machine only once that is approved.
+            try (PreparedStatement ps = c.prepareStatement("insert into ip_allow_entry (agency_id, cidr, note, state,"
+                    + " decided_at) values (?, '127.0.0.1/32', 'test', 'APPROVED', now()) on conflict do nothing")) {
+                ps.setLong(1, agency);
                 ps.executeUpdate();
             }
         }
-        Platform.Reply r = Platform.postForm(
-                "/api/v1/oauth/token",
-                "grant_type",
-                "client_credentials",
-                "client_id",
-                clientId,
-                "client_secret",
-                secret);
+        // An entry written straight to the table reaches the platform's allow-list cache within its 10 s life.
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+        Platform.Reply r;
+        do {
+            r = Platform.postForm(
+                    "/api/v1/oauth/token",
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    clientId,
+                    "client_secret",
+                    secret);
+            if (r.status() != 403) {
+                break;
+            }
+            Thread.sleep(500);
+        } while (java.time.Instant.now().isBefore(deadline));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().getString("access_token");
     }

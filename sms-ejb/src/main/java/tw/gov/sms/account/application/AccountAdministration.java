@@ -126,6 +126,17 @@ public class AccountAdministration {
             agencyId = group.agencyId().value();
         } else {
             groupId = null;
+            if (role == Role.MODA_ADMIN) {
+                // A MODA administrator works from MODA's own agency and its allow-list.
+                if (agencyId == null || em.find(Agency.class, agencyId) == null) {
+                    throw AccountException.invalid(
+                            "AGENCY_REQUIRED",
+                            "數位部管理者須指定所屬機關（數位發展部）。",
+                            "A MODA administrator needs its agency (agencyId of MODA).");
+                }
+            } else {
+                agencyId = null;
+            }
         }
         if (!mayCreate(actor, role, groupId)) {
             audit.refused(
@@ -148,8 +159,10 @@ public class AccountAdministration {
                     "The username is taken: " + request.username());
         }
         Set<Permission> permissions = permissions(request.permissions());
-        if (actor.has(Role.GROUP_ADMIN)) {
-            permissions.retainAll(Permission.parse(String.join(",", actor.permissions())));
+        if (actor.has(Role.GROUP_ADMIN)
+                && !Permission.parse(String.join(",", actor.permissions())).containsAll(permissions)) {
+            audit.refused(actor, "ACCOUNT_CREATE", request.username(), "permissions beyond own");
+            throw AccountException.notPermitted("不能授予超過您本身的權限。", "You cannot grant permissions you do not hold.");
         }
         String initial = initialPassword();
         Account account = new Account(

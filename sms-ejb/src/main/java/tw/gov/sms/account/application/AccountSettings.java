@@ -35,6 +35,14 @@ public class AccountSettings {
     int idleDays;
 
     @Inject
+    @ConfigProperty(name = "sms.account.password-max-days", defaultValue = "90")
+    int passwordMaxDays;
+
+    @Inject
+    @ConfigProperty(name = "sms.account.max-failures-per-address", defaultValue = "30")
+    int maxFailuresPerAddress;
+
+    @Inject
     @ConfigProperty(name = "sms.account.session-minutes", defaultValue = "15")
     int sessionMinutes;
 
@@ -92,6 +100,16 @@ public class AccountSettings {
 
     public Duration idleLimit() {
         return Duration.ofDays(idleDays);
+    }
+
+    /** A password older than this must be changed before anything else (password age rule). */
+    public Duration passwordMaxAge() {
+        return Duration.ofDays(passwordMaxDays);
+    }
+
+    /** Failed logins from one address within {@link #lock()} after which that address is refused for a while. */
+    public int maxFailuresPerAddress() {
+        return maxFailuresPerAddress;
     }
 
     public Duration session() {

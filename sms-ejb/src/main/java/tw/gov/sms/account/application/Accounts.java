@@ -37,6 +37,25 @@ public class Accounts {
                 .findFirst();
     }
 
+    /**
+     * Whether the account or API client behind a token may still act: a disabled, deleted or locked
+     * account and a revoked client stop at their next request, not when their token expires.
+     */
+    public boolean stillActive(Actor actor) {
+        return switch (actor.kind()) {
+            case SYSTEM -> true;
+            case USER -> {
+                Account a = em.find(Account.class, actor.accountId());
+                yield a != null && a.canLogIn() && !a.isLocked(Instant.now());
+            }
+            case API_CLIENT -> {
+                tw.gov.sms.account.domain.ApiClient c =
+                        em.find(tw.gov.sms.account.domain.ApiClient.class, actor.accountId());
+                yield c != null && c.isActive();
+            }
+        };
+    }
+
     /** The actor a logged-in account acts as: its role, agency, group and permissions. */
     public Actor actorOf(Account account, String source) {
         Set<String> permissions =

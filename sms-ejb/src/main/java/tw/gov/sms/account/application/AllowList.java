@@ -70,6 +70,14 @@ public class AllowList {
         };
     }
 
+    /** A person's account: system administrators from the administrative networks, others by their agency's list. */
+    public boolean admitsAccount(tw.gov.sms.account.domain.Account account, String address) {
+        if (account.getRole() == tw.gov.sms.account.domain.Role.SYSTEM_ADMIN) {
+            return admitsAdministrator(address);
+        }
+        return account.getAgencyId() != null && admitsAgency(new AgencyId(account.getAgencyId()), address);
+    }
+
     public boolean admitsAdministrator(String address) {
         return address != null && adminNetworks.stream().anyMatch(r -> r.contains(address));
     }

@@ -78,7 +78,7 @@ public class ApiClientAdministration {
             throw new AccountException(409, "API_CLIENT_REVOKED", "用戶端已撤銷。", "The client is revoked.");
         }
         Duration overlap = overlapHours == null ? settings.secretOverlap() : Duration.ofHours(overlapHours);
-        if (overlap.isNegative() || overlap.toDays() > 30) {
+        if (overlap.isNegative() || overlap.toHours() > 720) {
             throw AccountException.invalid("OVERLAP_INVALID", "重疊期須介於 0 至 720 小時。", "The overlap is 0 to 720 hours.");
         }
         Instant now = Instant.now();
@@ -147,8 +147,8 @@ public class ApiClientAdministration {
             return actor.agency();
         }
         if (actor.has(Role.SYSTEM_ADMIN) || actor.has(Role.MODA_ADMIN)) {
-            if (agencyId == null) {
-                throw AccountException.invalid("AGENCY_REQUIRED", "請指定機關。", "Name the agency (agencyId).");
+            if (agencyId == null || em.find(tw.gov.sms.account.domain.Agency.class, agencyId) == null) {
+                throw AccountException.invalid("AGENCY_REQUIRED", "請指定存在的機關。", "Name an existing agency (agencyId).");
             }
             return new AgencyId(agencyId);
         }

@@ -69,6 +69,17 @@ public class Audit {
         }
     }
 
+    /** A failed credential check by a name that matched nothing (or must not be trusted). */
+    public void loginFailure(String triedName, String source, String action, String detail) {
+        login(
+                null,
+                triedName == null || triedName.isBlank() ? "(none)" : triedName,
+                source,
+                action,
+                Outcome.FAILURE,
+                detail);
+    }
+
     static AuditEvent event(Actor actor, String action, String target, Outcome outcome, String detail) {
         ActorKind kind = switch (actor.kind()) {
             case USER -> ActorKind.USER;

@@ -54,6 +54,9 @@ public class CredentialService {
     @Inject
     FieldCipher cipher;
 
+    @Inject
+    AllowList allowList;
+
     public record TotpEnrolment(String secret, String otpauthUri, String qrCodeDataUri) {}
 
     public void changePassword(Actor actor, String current, String proposed) {
@@ -140,8 +143,25 @@ public class CredentialService {
                     "此密碼重設連結已逾期，請重新申請。",
                     "This password reset link has expired; ask for a new one.");
         }
+        if (!account.canLogIn()) {
+            throw AccountException.invalid("RESET_LINK_INVALID", "密碼重設連結無效。", "The password reset link is not valid.");
+        }
+        if (!allowList.admitsAccount(account, source)) {
+            audit.login(
+                    account,
+                    account.getUsername(),
+                    source,
+                    "ACCESS_DENIED",
+                    Outcome.DENIED,
+                    "reset from outside the allow-list");
+            throw LoginService.sourceNotAllowed(source);
+        }
         setPassword(account, proposed, now);
         link.use(now);
+        em.createNativeQuery("update login_challenge set used_at = now() where account_id = ? and purpose = 'RESET'"
+                        + " and used_at is null")
+                .setParameter(1, account.getId())
+                .executeUpdate();
         account.unlock();
         audit.login(account, account.getUsername(), source, "PASSWORD_RESET", Outcome.SUCCESS, null);
     }
@@ -168,6 +188,14 @@ public class CredentialService {
 
     public TotpEnrolment beginTotp(Actor actor) {
         Account account = own(actor);
+        if (account.getMfaKind() == Account.MfaKind.TOTP) {
+            // The seed in use must keep working until a new one is confirmed; re-enrol via e-mail codes.
+            throw new AccountException(
+                    409,
+                    "TOTP_ALREADY_ENROLLED",
+                    "已設定驗證器 App；如需更換，請先改用電子郵件驗證碼再重新設定。",
+                    "An authenticator is enrolled; to replace it, switch to e-mail codes first, then enrol again.");
+        }
         byte[] secret = Totp.newSecret();
         account.stageTotp(
                 cipher.encrypt(Base64.getEncoder().encodeToString(secret), FieldCipher.Purpose.TOTP_SEED),
@@ -214,6 +242,10 @@ public class CredentialService {
 
     public void useCodesBy(Actor actor, Account.MfaKind kind) {
         Account account = own(actor);
+        if (kind == Account.MfaKind.SMS && account.getAgencyId() == null) {
+            throw AccountException.invalid(
+                    "MFA_KIND_UNAVAILABLE", "不屬於機關的帳號無法以簡訊接收驗證碼。", "An account of no agency cannot receive SMS codes.");
+        }
         try {
             account.useCodeBy(kind);
         } catch (IllegalArgumentException e) {

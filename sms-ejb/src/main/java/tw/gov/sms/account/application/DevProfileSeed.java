@@ -78,8 +78,8 @@ public class DevProfileSeed {
                 .getResultList()
                 .isEmpty();
         if (!clientExists) {
-            ApiClient client =
-                    new ApiClient(agency.agencyId(), demoClientId, "示範系統 demo client", Set.of("send", "view"));
+            ApiClient client = new ApiClient(
+                    agency.agencyId(), demoClientId, "示範系統 demo client", Set.of("send", "schedule", "view", "export"));
             em.persist(client);
             em.flush();
             em.persist(

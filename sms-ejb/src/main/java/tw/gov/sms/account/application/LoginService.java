@@ -13,7 +13,6 @@ import tw.gov.sms.account.domain.Account;
 import tw.gov.sms.account.domain.Actor;
 import tw.gov.sms.account.domain.AgencyId;
 import tw.gov.sms.account.domain.LoginChallenge;
-import tw.gov.sms.account.domain.Role;
 import tw.gov.sms.audit.domain.Outcome;
 import tw.gov.sms.identity.OneTimeCodes;
 import tw.gov.sms.identity.PasswordHasher;
@@ -57,6 +56,22 @@ public class LoginService {
 
     public PasswordStep checkPassword(String username, String password, String source) {
         Instant now = Instant.now();
+        if (recentFailuresFrom(source, now) >= settings.maxFailuresPerAddress()) {
+            // Guessing across many names from one address: each name would only ever see its own lock.
+            audit.login(
+                    null,
+                    username,
+                    source,
+                    "ACCESS_DENIED",
+                    Outcome.DENIED,
+                    "too many failed logins from this address");
+            throw new AccountException(
+                    429,
+                    "TOO_MANY_ATTEMPTS",
+                    "此來源位址登入失敗次數過多，請於 " + settings.lock().toMinutes() + " 分鐘後再試。",
+                    "Too many failed logins from this address; try again in "
+                            + settings.lock().toMinutes() + " minutes.");
+        }
         Optional<Account> found = username == null || username.isBlank()
                 ? Optional.empty()
                 : accounts.byUsernameForUpdate(username.strip());
@@ -149,6 +164,21 @@ public class LoginService {
                     "This login has expired or was used; log in again.");
         }
         Account account = em.find(Account.class, challenge.getAccountId(), LockModeType.PESSIMISTIC_WRITE);
+        if (!java.util.Objects.equals(challenge.getSource(), source)) {
+            challenge.use(now);
+            audit.login(
+                    account,
+                    account.getUsername(),
+                    source,
+                    "LOGIN_FAILED",
+                    Outcome.DENIED,
+                    "second factor from another address than the password (" + challenge.getSource() + ")");
+            throw new AccountException(
+                    401,
+                    "LOGIN_CHALLENGE_EXPIRED",
+                    "登入驗證已逾時或已使用，請重新登入。",
+                    "This login has expired or was used; log in again.");
+        }
         if (!account.canLogIn() || account.isLocked(now)) {
             challenge.use(now);
             audit.login(account, account.getUsername(), source, "LOGIN_FAILED", Outcome.DENIED, "locked or disabled");
@@ -176,7 +206,25 @@ public class LoginService {
         challenge.use(now);
         account.recordLogin(now);
         audit.login(account, account.getUsername(), source, "LOGIN", Outcome.SUCCESS, "second factor " + accepted);
-        return new SessionGrant(accounts.actorOf(account, source), account.isMustChangePassword(), now);
+        return new SessionGrant(accounts.actorOf(account, source), mustChange(account, now), now);
+    }
+
+    /** First login, an administrator's reset, or a password older than the maximum age. */
+    private boolean mustChange(Account account, Instant now) {
+        return account.isMustChangePassword()
+                || now.isAfter(account.getPasswordChangedAt().plus(settings.passwordMaxAge()));
+    }
+
+    private long recentFailuresFrom(String source, Instant now) {
+        if (source == null) {
+            return 0;
+        }
+        Number n = (Number) em.createNativeQuery("select count(*) from audit_event where action = 'LOGIN_FAILED'"
+                        + " and source_address = ? and occurred_at > ?")
+                .setParameter(1, source)
+                .setParameter(2, java.sql.Timestamp.from(now.minus(settings.lock())))
+                .getSingleResult();
+        return n.longValue();
     }
 
     /** Which factor matched, or null. A TOTP code is accepted once (its time step is remembered). */
@@ -223,14 +271,11 @@ public class LoginService {
         if (!admitted(account, source)) {
             throw sourceNotAllowed(source);
         }
-        return new SessionGrant(accounts.actorOf(account, source), account.isMustChangePassword(), startedAt);
+        return new SessionGrant(accounts.actorOf(account, source), mustChange(account, now), startedAt);
     }
 
     private boolean admitted(Account account, String source) {
-        if (account.getRole() == Role.SYSTEM_ADMIN) {
-            return allowList.admitsAdministrator(source);
-        }
-        return account.getAgencyId() != null && allowList.admitsAgency(new AgencyId(account.getAgencyId()), source);
+        return allowList.admitsAccount(account, source);
     }
 
     private AgencyId smsAgency(Account account) {

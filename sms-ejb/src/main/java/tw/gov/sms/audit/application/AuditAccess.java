@@ -34,6 +34,8 @@ public class AuditAccess {
         return trail.search(scoped);
     }
 
+    /** Not in a transaction: the export event commits at once, so no audit write waits for the stream. */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     public void export(Actor actor, AuditQuery query, Writer out) throws IOException {
         AuditQuery scoped = scope(actor, query, "AUDIT_EXPORT");
         audit.success(actor, "AUDIT_EXPORT", null, describe(scoped));

@@ -106,6 +106,10 @@ public class LoginChallenge {
         return purpose;
     }
 
+    public String getSource() {
+        return source;
+    }
+
     public Account.MfaKind getFactor() {
         return factor;
     }

@@ -14,7 +14,7 @@ import java.util.Set;
 import tw.gov.sms.account.application.AccountView;
 import tw.gov.sms.account.application.AllowListService.EntryView;
 import tw.gov.sms.account.application.ApiClientAdministration.ClientView;
-import tw.gov.sms.shared.interfaces.rest.ApiInputException;
+import tw.gov.sms.shared.interfaces.rest.JsonInput;
 
 /** JSON shapes of the administration resources. */
 final class AdminJson {
@@ -77,12 +77,12 @@ final class AdminJson {
             return null;
         }
         if (!(v instanceof JsonArray array)) {
-            throw new ApiInputException("WRONG_TYPE", field + " 必須是字串陣列。", field + " must be an array of strings.");
+            throw JsonInput.wrongType(field, "字串陣列", "an array of strings");
         }
         Set<String> out = new LinkedHashSet<>();
         for (JsonValue item : array) {
             if (!(item instanceof JsonString s)) {
-                throw new ApiInputException("WRONG_TYPE", field + " 必須是字串陣列。", field + " must be an array of strings.");
+                throw JsonInput.wrongType(field, "字串陣列", "an array of strings");
             }
             out.add(s.getString());
         }
@@ -95,7 +95,7 @@ final class AdminJson {
             return null;
         }
         if (!(v instanceof jakarta.json.JsonNumber n) || !n.isIntegral()) {
-            throw new ApiInputException("WRONG_TYPE", field + " 必須是整數。", field + " must be an integer.");
+            throw JsonInput.wrongType(field, "整數", "an integer");
         }
         return n.longValue();
     }

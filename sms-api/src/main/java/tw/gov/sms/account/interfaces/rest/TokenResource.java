@@ -74,8 +74,14 @@ public class TokenResource {
             clientId = pair[0];
             clientSecret = pair[1];
         }
-        AuthenticatedClient client = authenticator.authenticate(clientId, clientSecret);
         String source = sources.of(request);
+        AuthenticatedClient client;
+        try {
+            client = authenticator.authenticate(clientId, clientSecret);
+        } catch (tw.gov.sms.account.application.InvalidClientException e) {
+            audit.loginFailure(clientId, source, "TOKEN_FAILED", "invalid client id or secret");
+            throw e;
+        }
         if (!allowList.admitsAgency(client.agency(), source)) {
             audit.refused(
                     Actor.apiClient(
@@ -90,6 +96,11 @@ public class TokenResource {
                     "The source address " + source + " is not on the approved allow-list.");
         }
         TokenService.IssuedToken token = tokens.issue(client);
+        audit.success(
+                Actor.apiClient(client.clientDbId(), client.clientId(), client.agency(), client.permissions(), source),
+                "TOKEN_ISSUED",
+                "api-client:" + client.clientDbId(),
+                null);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(Json.createObjectBuilder()

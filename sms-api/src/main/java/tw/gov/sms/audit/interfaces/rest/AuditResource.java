@@ -81,6 +81,7 @@ public class AuditResource {
     @GET
     @Path("export")
     @Produces("text/csv")
+    @RolesAllowed("export")
     public Response export(
             @QueryParam("from") String from,
             @QueryParam("to") String to,

@@ -87,6 +87,10 @@ public class MessageResource {
                     "Idempotency-Key must be 1 to 100 characters.");
         }
         Caller caller = Caller.of(security);
+        if (json.containsKey("scheduleAt") && !json.isNull("scheduleAt") && !security.isUserInRole("schedule")) {
+            throw tw.gov.sms.account.application.AccountException.notPermitted(
+                    "預約發送需要 schedule 權限。", "Scheduling needs the schedule permission.");
+        }
         if (caller.isUser() && !caller.jwt().containsClaim("agency_id")) {
             throw new jakarta.ws.rs.ForbiddenException("an account without an agency cannot send");
         }

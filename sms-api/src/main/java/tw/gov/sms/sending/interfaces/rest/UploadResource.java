@@ -112,7 +112,7 @@ public class UploadResource {
                 Channel.FILE,
                 utf8FileName(file.getFileName().get()),
                 text,
-                dateTime("scheduleAt", scheduleAt),
+                scheduled(scheduleAt),
                 integer("validityMinutes", validity),
                 bool("test", test),
                 bool("autoConfirm", autoConfirm),
@@ -195,6 +195,15 @@ public class UploadResource {
 
     @jakarta.inject.Inject
     tw.gov.sms.account.application.Audit audit;
+
+    /** A send time needs the {@code schedule} permission, as on {@code /messages}. */
+    private java.time.OffsetDateTime scheduled(String scheduleAt) {
+        if (scheduleAt != null && !scheduleAt.isBlank() && !security.isUserInRole("schedule")) {
+            throw tw.gov.sms.account.application.AccountException.notPermitted(
+                    "預約發送需要 schedule 權限。", "Scheduling needs the schedule permission.");
+        }
+        return dateTime("scheduleAt", scheduleAt);
+    }
 
     private tw.gov.sms.account.domain.Actor actor() {
         return Caller.of(security).actor(sources.of(httpRequest));
