@@ -120,6 +120,54 @@ class NumberPortabilityIT {
                 .isEqualTo("PREFIX");
     }
 
+    @Test
+    void systemAdministratorsEditThePrefixTableAndRoutingFollowsAtOnce() throws Exception {
+        String admin = People.token("admin");
+        String moda = People.token("moda-admin");
+        String number = "09123" + String.format("%05d", System.nanoTime() % 100_000);
+        assertThat(Platform.get("/api/v1/routing/prefixes", moda).body())
+                .contains("\"prefix\":\"0912\",\"carrier\":\"CHT\"");
+        assertThat(Platform.get("/api/v1/routing/prefixes", People.token("demo-user"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(Platform.call("PUT", "/api/v1/routing/prefixes/09123", moda, "{\"carrier\":\"FET\"}")
+                        .status())
+                .as("a MODA administrator editing")
+                .isEqualTo(403);
+        assertThat(Platform.call("PUT", "/api/v1/routing/prefixes/0812", admin, "{\"carrier\":\"FET\"}")
+                        .json()
+                        .getString("code"))
+                .isEqualTo("PREFIX_INVALID");
+        assertThat(Platform.call("PUT", "/api/v1/routing/prefixes/09123", admin, "{\"carrier\":\"XYZ\"}")
+                        .json()
+                        .getString("code"))
+                .isEqualTo("CARRIER_INVALID");
+
+        Platform.Reply set = Platform.call("PUT", "/api/v1/routing/prefixes/09123", admin, "{\"carrier\":\"FET\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        try {
+            JsonObject routed = sendAndFirstMessage(Platform.demoToken(), number);
+            assertThat(routed.getString("carrier")).isEqualTo("FET");
+            assertThat(routed.getString("routeReason")).isEqualTo("PREFIX");
+        } finally {
+            assertThat(Platform.call("DELETE", "/api/v1/routing/prefixes/09123", admin, null)
+                            .status())
+                    .isEqualTo(204);
+        }
+        assertThat(sendAndFirstMessage(Platform.demoToken(), number).getString("carrier"))
+                .as("back to the four-digit block's carrier")
+                .isEqualTo("CHT");
+        try (Connection c = Platform.db();
+                PreparedStatement ps = c.prepareStatement(
+                        "select detail from audit_event where action = 'PREFIX_SET' and target = 'prefix:09123'"
+                                + " order by seq desc limit 1")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("new -> FET");
+            }
+        }
+    }
+
     private static void drop(String name, String content) throws Exception {
         Files.createDirectories(INBOX);
         Path part = INBOX.resolve(name + ".part");

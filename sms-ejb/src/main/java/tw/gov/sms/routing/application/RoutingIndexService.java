@@ -52,6 +52,7 @@ public class RoutingIndexService {
 
     private RoutingIndexHolder holder;
     private volatile long loadedImportId = -1;
+    private volatile long loadedPrefixVersion = -1;
 
     @PostConstruct
     void start() {
@@ -77,9 +78,13 @@ public class RoutingIndexService {
         }
     }
 
-    /** Rebuilds the index if the database holds a newer applied import than the one loaded. */
+    /**
+     * Rebuilds the index if the database holds a newer applied import, or a newer prefix table, than the
+     * one loaded. The first start of a platform seeds the prefix table from DOMAIN.md.
+     */
     public synchronized void refresh() {
         try (Connection c = dataSource.getConnection()) {
+            refreshPrefixes(c);
             long latest;
             String version;
             String file;
@@ -107,6 +112,58 @@ public class RoutingIndexService {
                     version, ported.size(), (System.nanoTime() - started) / 1_000_000, file));
         } catch (SQLException e) {
             throw new IllegalStateException("loading the ported numbers failed", e);
+        }
+    }
+
+    private void refreshPrefixes(Connection c) throws SQLException {
+        long version;
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select version from routing_prefix_version where id = 1")) {
+            rs.next();
+            version = rs.getLong(1);
+        }
+        if (version == 0) {
+            seedPrefixes(c);
+            refreshPrefixes(c);
+            return;
+        }
+        if (version == loadedPrefixVersion) {
+            return;
+        }
+        java.util.Map<String, Carrier> table = new java.util.TreeMap<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select prefix, carrier from routing_prefix")) {
+            while (rs.next()) {
+                table.put(rs.getString(1), Carrier.valueOf(rs.getString(2)));
+            }
+        }
+        holder.swap(holder.current().withPrefixes(new PrefixTable(table)));
+        loadedPrefixVersion = version;
+        LOG.info(() -> "prefix table version " + version + " loaded: " + table.size() + " prefixes");
+    }
+
+    /** Once per database: the allocations of DOMAIN.md. Several instances may race; one seeds. */
+    private static void seedPrefixes(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (java.sql.PreparedStatement claim = c.prepareStatement(
+                        "update routing_prefix_version set version = 1 where id = 1 and version = 0");
+                java.sql.PreparedStatement insert = c.prepareStatement(
+                        "insert into routing_prefix (prefix, carrier) values (?, ?) on conflict do nothing")) {
+            if (claim.executeUpdate() == 1) {
+                for (var e : PrefixTable.taiwanDefaults().entries().entrySet()) {
+                    insert.setString(1, e.getKey());
+                    insert.setString(2, e.getValue().name());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 
