@@ -59,8 +59,8 @@ class FileSystemTest {
         long apiJob = confirmed.json().getJsonNumber("jobId").longValue();
 
         // SFTP: taken, validated, sent, and the status report of all 200,000 rows written back.
-        SftpServer.Account demo = SftpServer.provision(
-                "smsag-demo", Platform.get("/api/v1/sftp", token).json().getString("platformPublicKey"));
+        SftpServer.Account demo = SftpServer.provisionAgency(
+                "smsag-demo", Platform.get("/api/v1/sftp", token).json().getString("platformPublicKey"), token);
         String name = "subsidy-200k-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".csv";
         SftpServer.upload(
                 demo, name, file, SftpServer.manifest(name, file, "{姓名}您好，您的補助款已核撥。", "reference = BIG-200K"));

@@ -38,8 +38,74 @@ class SftpChannelIT {
     static void accounts() throws Exception {
         demoToken = Platform.demoToken();
         String otherToken = SftpServer.agencyWithClient("SFTP-B", "測試機關乙", "sftp-b-client", "sftp-b-secret");
-        demo = SftpServer.provision("smsag-demo", platformKey(demoToken, "smsag-demo"));
-        other = SftpServer.provision("smsag-b", platformKey(otherToken, "smsag-b"));
+        demo = SftpServer.provisionAgency("smsag-demo", platformKey(demoToken, "smsag-demo"), demoToken);
+        other = SftpServer.provisionAgency("smsag-b", platformKey(otherToken, "smsag-b"), otherToken);
+        otherClientToken = otherToken;
+    }
+
+    private static String otherClientToken;
+
+    @Test
+    void uploadsAreAdmittedOnlyFromTheAgencysApprovedAddresses() throws Exception {
+        SftpServer.Account elsewhere = demo.from("127.0.0.2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SftpServer.list(elsewhere, "/inbox"))
+                .as("an address not on the agency's allow-list")
+                .hasMessageContaining("Auth");
+        String groupAdmin = People.token("demo-gadmin");
+        String moda = People.token("moda-admin");
+        Platform.Reply requested =
+                Platform.postJson("/api/v1/allowlist", groupAdmin, "{\"cidr\":\"127.0.0.2/32\",\"note\":\"SFTP 測試\"}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        long entry = requested.json().getJsonNumber("id").longValue();
+        assertThat(Platform.postJson("/api/v1/allowlist/" + entry + "/approve", moda, "{}")
+                        .status())
+                .isEqualTo(200);
+        try {
+            assertThat(SftpServer.list(elsewhere, "/inbox"))
+                    .as("approved, at the next login")
+                    .isNotNull();
+        } finally {
+            assertThat(Platform.postJson("/api/v1/allowlist/" + entry + "/revoke", moda, "{}")
+                            .status())
+                    .isEqualTo(200);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SftpServer.list(elsewhere, "/inbox"))
+                .as("revoked")
+                .hasMessageContaining("Auth");
+
+        // Keys are the agency's own: another agency neither sees nor removes them.
+        jakarta.json.JsonArray mine =
+                Platform.get("/api/v1/sftp/keys", demoToken).json().getJsonArray("items");
+        assertThat(mine).isNotEmpty();
+        long demoKey = mine.getJsonObject(0).getJsonNumber("id").longValue();
+        String demoFingerprint = mine.getJsonObject(0).getString("fingerprint");
+        assertThat(Platform.get("/api/v1/sftp/keys", otherClientToken).body()).doesNotContain(demoFingerprint);
+        assertThat(Platform.call("DELETE", "/api/v1/sftp/keys/" + demoKey, otherClientToken, null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(Platform.postJson("/api/v1/sftp/keys", demoToken, "{\"publicKey\":\"ssh-ed25519 notbase64!\"}")
+                        .json()
+                        .getString("code"))
+                .isEqualTo("SFTP_KEY_INVALID");
+        assertThat(Platform.postJson(
+                                "/api/v1/sftp/keys", demoToken, "{\"publicKey\":\"from=\\\"*\\\" ssh-ed25519 AAAA\"}")
+                        .json()
+                        .getString("code"))
+                .as("options are the platform's to write")
+                .isEqualTo("SFTP_KEY_INVALID");
+        // What sshd asks is answered to the SFTP server's address only.
+        assertThat(Platform.call(
+                                "GET",
+                                "/api/v1/internal/sftp/authorized-keys/smsag-demo",
+                                null,
+                                null,
+                                "X-Forwarded-For",
+                                "203.0.113.7")
+                        .status())
+                .isEqualTo(403);
+        String lines = Platform.get("/api/v1/internal/sftp/authorized-keys/smsag-demo", null)
+                .body();
+        assertThat(lines).startsWith("from=\"").contains("127.0.0.1/32").contains(",restrict ecdsa-sha2-nistp256 ");
     }
 
     private static String platformKey(String token, String user) {

@@ -35,11 +35,44 @@ final class SftpServer {
 
     private SftpServer() {}
 
-    /** An agency's account: its user name and its own private key for uploading. */
-    record Account(String user, byte[] privateKey) {
+    /**
+     * An account: its user name, its own private key for uploading, and the local address it connects
+     * from (null: the default, 127.0.0.1), so tests can speak from an address off the allow-list.
+     */
+    record Account(String user, byte[] privateKey, String localAddress) {
+        Account(String user, byte[] privateKey) {
+            this(user, privateKey, null);
+        }
+
         Path home() {
             return BASE.resolve(user);
         }
+
+        Account from(String address) {
+            return new Account(user, privateKey, address);
+        }
+    }
+
+    /**
+     * An agency's account as production has it: the static authorized keys hold only the platform's key;
+     * the agency registers its own key with the platform ({@code POST /api/v1/sftp/keys}), and sshd gets it
+     * from the platform at each login, limited to the agency's approved allow-list ranges.
+     */
+    static Account provisionAgency(String user, String platformPublicKey, String agencyToken) throws Exception {
+        Account a = provision(user, platformPublicKey);
+        KeyPair kp = KeyPair.genKeyPair(new JSch(), KeyPair.ECDSA, 256);
+        ByteArrayOutputStream priv = new ByteArrayOutputStream();
+        ByteArrayOutputStream pub = new ByteArrayOutputStream();
+        kp.writePrivateKey(priv);
+        kp.writePublicKey(pub, user + "@agency");
+        Path keys = BASE.resolve("keys").resolve(user);
+        Files.writeString(keys, platformPublicKey.strip() + "\n");
+        Platform.Reply r = Platform.postJson(
+                "/api/v1/sftp/keys",
+                agencyToken,
+                "{\"publicKey\":\"" + pub.toString(StandardCharsets.US_ASCII).strip() + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return new Account(a.user(), priv.toByteArray());
     }
 
     static Account provision(String user, String platformPublicKey) throws Exception {
@@ -162,6 +195,27 @@ final class SftpServer {
                         null);
         Session session = jsch.getSession(a.user(), "127.0.0.1", PORT);
         session.setConfig("StrictHostKeyChecking", "yes");
+        if (a.localAddress() != null) {
+            session.setSocketFactory(new com.jcraft.jsch.SocketFactory() {
+                @Override
+                public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
+                    java.net.Socket socket = new java.net.Socket();
+                    socket.bind(new java.net.InetSocketAddress(a.localAddress(), 0));
+                    socket.connect(new java.net.InetSocketAddress(host, port), 10_000);
+                    return socket;
+                }
+
+                @Override
+                public java.io.InputStream getInputStream(java.net.Socket socket) throws java.io.IOException {
+                    return socket.getInputStream();
+                }
+
+                @Override
+                public java.io.OutputStream getOutputStream(java.net.Socket socket) throws java.io.IOException {
+                    return socket.getOutputStream();
+                }
+            });
+        }
         session.connect(10_000);
         try {
             ChannelSftp sftp = (ChannelSftp) session.openChannel("sftp");

@@ -90,6 +90,13 @@ public class AllowList {
         return ranges.stream().anyMatch(r -> r.contains(address));
     }
 
+    /** The agency's approved ranges in canonical CIDR form (for the SFTP server's per-key {@code from=}). */
+    public List<String> approvedRanges(AgencyId agency) {
+        return current().byAgency().getOrDefault(agency.value(), List.of()).stream()
+                .map(IpRange::toString)
+                .toList();
+    }
+
     /** Called after a decision, so this instance applies it at once. */
     public void invalidate() {
         snapshot = new Snapshot(Map.of(), Instant.EPOCH);
