@@ -79,6 +79,9 @@ public class UploadService {
             String reference,
             String callbackUrl) {}
 
+    @Inject
+    tw.gov.sms.account.application.Audit audit;
+
     @PersistenceContext(unitName = "sms")
     EntityManager em;
 
@@ -383,6 +386,13 @@ public class UploadService {
     }
 
     /** Turns a validated upload into a send job: one statement copies its rows, the job is released. */
+    /** Confirms and records {@code FILE_CONFIRM} in the same transaction as the job it creates. */
+    public UploadView confirm(tw.gov.sms.account.domain.Actor actor, AgencyId agency, long uploadId) {
+        UploadView view = confirm(agency, uploadId);
+        audit.success(actor, "FILE_CONFIRM", "upload:" + uploadId, "job:" + view.jobId());
+        return view;
+    }
+
     public UploadView confirm(AgencyId agency, long uploadId) {
         FileUpload upload = visible(agency, uploadId);
         em.lock(upload, LockModeType.PESSIMISTIC_WRITE);

@@ -19,10 +19,20 @@ import tw.gov.sms.shared.domain.ProblemCode;
 @Stateless
 public class JobCancellation {
 
+    @jakarta.inject.Inject
+    tw.gov.sms.account.application.Audit audit;
+
     @PersistenceContext(unitName = "sms")
     EntityManager em;
 
     /** Returns the number of messages cancelled. */
+    /** Cancels and records {@code JOB_CANCEL} in the same transaction. */
+    public int cancel(tw.gov.sms.account.domain.Actor actor, AgencyId agency, long jobId) {
+        int cancelled = cancel(agency, jobId);
+        audit.success(actor, "JOB_CANCEL", "job:" + jobId, cancelled + " messages cancelled");
+        return cancelled;
+    }
+
     public int cancel(AgencyId agency, long jobId) {
         SendJob job = em.find(SendJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || !job.agencyId().equals(agency)) {

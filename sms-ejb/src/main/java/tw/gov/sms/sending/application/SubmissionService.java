@@ -59,6 +59,30 @@ public class SubmissionService {
     @Inject
     SendRules rules;
 
+    @Inject
+    tw.gov.sms.account.application.Audit audit;
+
+    /**
+     * A submission by an identified caller: the {@code SEND} audit event is written in the same transaction
+     * as the job (R5.3), so there is never a job without its event or an event without its job.
+     */
+    public SubmissionResult submit(SubmissionRequest request, tw.gov.sms.account.domain.Actor actor) {
+        SubmissionResult result;
+        try {
+            result = submit(request);
+        } catch (SubmissionRejectedException e) {
+            audit.failed(actor, "SEND", null, "rejected: " + e.getMessage());
+            throw e;
+        }
+        audit.success(
+                actor,
+                "SEND",
+                "job:" + result.jobId(),
+                (result.replayed() ? "replayed; " : "") + "channel " + request.channel() + ", " + result.accepted()
+                        + " recipients");
+        return result;
+    }
+
     public SubmissionResult submit(SubmissionRequest request) {
         Agency agency = em.find(Agency.class, request.agency().value());
         if (agency == null || !agency.isActive()) {

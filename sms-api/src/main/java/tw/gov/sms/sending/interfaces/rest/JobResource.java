@@ -136,8 +136,7 @@ public class JobResource {
     @RolesAllowed("send")
     public String cancel(@PathParam("id") long id) {
         var actor = actor();
-        int cancelled = cancellation.cancel(jobs.visibleJob(id, actor).agencyId(), id);
-        audit.success(actor, "JOB_CANCEL", "job:" + id, cancelled + " messages cancelled");
+        int cancelled = cancellation.cancel(actor, jobs.visibleJob(id, actor).agencyId(), id);
         return Json.createObjectBuilder()
                 .add("jobId", id)
                 .add("state", "CANCELLED")

@@ -107,12 +107,7 @@ public class MessageResource {
                 idempotencyKey,
                 actor == null ? null : actor.accountId(),
                 actor == null ? null : actor.groupId());
-        SubmissionResult result = submissions.submit(request);
-        audit.success(
-                caller.actor(sources.of(httpRequest)),
-                "SEND",
-                "job:" + result.jobId(),
-                (result.replayed() ? "replayed; " : "") + "channel API");
+        SubmissionResult result = submissions.submit(request, caller.actor(sources.of(httpRequest)));
         return Response.status(result.replayed() ? Response.Status.OK : Response.Status.ACCEPTED)
                 .location(uri.getBaseUriBuilder().path("v1/jobs/{id}").build(result.jobId()))
                 .entity(toJson(result).toString())

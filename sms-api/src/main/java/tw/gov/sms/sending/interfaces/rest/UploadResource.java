@@ -172,8 +172,7 @@ public class UploadResource {
     @Path("{id}/confirm")
     @RolesAllowed("send")
     public Response confirm(@PathParam("id") long id) {
-        UploadView view = uploads.confirm(Caller.of(security).agencySystem(), id);
-        audit.success(actor(), "FILE_CONFIRM", "upload:" + id, "job:" + view.jobId());
+        UploadView view = uploads.confirm(actor(), Caller.of(security).agencySystem(), id);
         return Response.accepted(json(view, List.of()).toString())
                 .location(uri.getBaseUriBuilder().path("v1/jobs/{id}").build(view.jobId()))
                 .build();
