@@ -11,7 +11,7 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * Salted, slow hashing of passwords: PBKDF2-HMAC-SHA-256, 16-byte salt, 256-bit result, stored as {@code
  * pbkdf2-sha256$<iterations>$<salt>$<hash>} (standard Base64 without padding). The same format as the API-client
- * secrets of {@code SecretHasher}, whose hashes {@link #matches} accepts.
+ * secrets, which sms-ejb hashes with this class too.
  */
 public final class PasswordHasher {
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PasswordHasherTest {
 
-    /** Made by sms-ejb's {@code SecretHasher.hash("sk_live_Zq8 政府 secret")}. */
+    /** Made by sms-ejb's former {@code SecretHasher.hash("sk_live_Zq8 政府 secret")}. */
     private static final String FROM_SECRET_HASHER =
             "pbkdf2-sha256$210000$r46YVIdt/DOhrub377UAZQ$v7/fV572DDnnl9GqWrNZh732q9mZ2lZZx9VWCiqqwqs";
 

@@ -18,7 +18,7 @@ import tw.gov.sms.account.domain.ApiClient;
 import tw.gov.sms.account.domain.ApiClientSecret;
 import tw.gov.sms.account.domain.Permission;
 import tw.gov.sms.account.domain.Role;
-import tw.gov.sms.account.infrastructure.SecretHasher;
+import tw.gov.sms.identity.PasswordHasher;
 
 /**
  * An agency's API clients (issue 6, item 6): created by the agency's group administrator (or a MODA or
@@ -67,7 +67,7 @@ public class ApiClientAdministration {
         em.persist(client);
         em.flush();
         String secret = random(32);
-        em.persist(new ApiClientSecret(client.getId(), SecretHasher.hash(secret), Instant.now()));
+        em.persist(new ApiClientSecret(client.getId(), PasswordHasher.hash(secret), Instant.now()));
         audit.success(actor, "API_CLIENT_CREATE", "api-client:" + client.getId(), clientId + " " + granted);
         return new IssuedSecret(ClientView.of(client), secret, null);
     }
@@ -89,7 +89,7 @@ public class ApiClientAdministration {
             s.expireAt(end);
         }
         String secret = random(32);
-        em.persist(new ApiClientSecret(client.getId(), SecretHasher.hash(secret), now));
+        em.persist(new ApiClientSecret(client.getId(), PasswordHasher.hash(secret), now));
         audit.success(actor, "API_CLIENT_ROTATE", "api-client:" + id, "old secrets end " + end);
         return new IssuedSecret(ClientView.of(client), secret, end);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import tw.gov.sms.account.domain.Agency;
 import tw.gov.sms.account.domain.ApiClient;
 import tw.gov.sms.account.domain.ApiClientSecret;
-import tw.gov.sms.account.infrastructure.SecretHasher;
+import tw.gov.sms.identity.PasswordHasher;
 
 /**
  * Checks an API client's id and secret (OAuth 2.0 client credentials). Any of the client's secrets
@@ -18,7 +18,7 @@ import tw.gov.sms.account.infrastructure.SecretHasher;
 public class ClientAuthenticator {
 
     /** Hashed once so an unknown client id costs as much time as a wrong secret. */
-    private static final String DUMMY_HASH = SecretHasher.hash("no such client");
+    private static final String DUMMY_HASH = PasswordHasher.hash("no such client");
 
     @PersistenceContext(unitName = "sms")
     EntityManager em;
@@ -31,7 +31,7 @@ public class ClientAuthenticator {
                 .setParameter("clientId", clientId)
                 .getResultList();
         if (found.isEmpty()) {
-            SecretHasher.matches(secret, DUMMY_HASH);
+            PasswordHasher.matches(secret, DUMMY_HASH);
             throw new InvalidClientException();
         }
         ApiClient client = found.get(0);
@@ -40,7 +40,7 @@ public class ClientAuthenticator {
         for (ApiClientSecret s : em.createNamedQuery(ApiClientSecret.OF_CLIENT, ApiClientSecret.class)
                 .setParameter("clientId", client.getId())
                 .getResultList()) {
-            if (s.validAt(now) && SecretHasher.matches(secret, s.getSecretHash())) {
+            if (s.validAt(now) && PasswordHasher.matches(secret, s.getSecretHash())) {
                 matched = true;
                 break;
             }

@@ -22,7 +22,6 @@ import tw.gov.sms.account.domain.ApiClientSecret;
 import tw.gov.sms.account.domain.IpAllowEntry;
 import tw.gov.sms.account.domain.Permission;
 import tw.gov.sms.account.domain.Role;
-import tw.gov.sms.account.infrastructure.SecretHasher;
 import tw.gov.sms.identity.PasswordHasher;
 
 /**
@@ -82,8 +81,8 @@ public class DevProfileSeed {
                     agency.agencyId(), demoClientId, "示範系統 demo client", Set.of("send", "schedule", "view", "export"));
             em.persist(client);
             em.flush();
-            em.persist(
-                    new ApiClientSecret(client.getId(), SecretHasher.hash(demoClientSecret), java.time.Instant.now()));
+            em.persist(new ApiClientSecret(
+                    client.getId(), PasswordHasher.hash(demoClientSecret), java.time.Instant.now()));
             LOG.warning("dev profile: created demo API client '" + demoClientId + "' for agency " + DEMO_AGENCY);
         }
         seedOrganisation(agency);
