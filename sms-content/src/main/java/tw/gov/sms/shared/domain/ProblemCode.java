@@ -98,6 +98,23 @@ public enum ProblemCode {
     PREFIX_TEMPLATE_INVALID(Severity.ERROR, "前綴樣板「%1$s」無效：%2$s。", "The prefix template \"%1$s\" is invalid: %3$s."),
 
     // --- the submission as a whole (used by the submission service for every channel) ---
+    QUOTA_NO_CONTRACT(
+            Severity.ERROR,
+            "今天（%1$s）沒有有效的共契期間，無法發送正式簡訊；請洽數位發展部。",
+            "No contract period is in force today (%1$s), so messages cannot be sent; contact the Ministry of Digital Affairs."),
+    QUOTA_AGENCY_INSUFFICIENT(
+            Severity.ERROR,
+            "機關額度不足：本次需要 %1$d 則（段），機關剩餘 %2$d 則；請先下單增加額度或減少收件人。",
+            "The agency's quota is short: %1$d segments needed, %2$d left; order more quota or send to fewer recipients."),
+    QUOTA_ACCOUNT_INSUFFICIENT(
+            Severity.ERROR,
+            "帳號配額不足：本次需要 %1$d 則（段），您的配額剩餘 %2$d 則（機關剩餘 %3$d 則）；請洽群組管理者調整配額。",
+            "Your account's allocation is short: %1$d segments needed, %2$d left (the agency has %3$d); ask your group"
+                    + " administrator to allocate more."),
+    QUOTA_TEST_EXHAUSTED(
+            Severity.ERROR,
+            "免費測試簡訊不足：本次需要 %1$d 則，剩餘 %2$d 則（每個帳號共 %3$d 則）。",
+            "Not enough free test messages: %1$d needed, %2$d left (each account has %3$d)."),
     AGENCY_DISABLED(Severity.ERROR, "機關帳號已停用或不存在，無法發送。", "The agency is disabled or unknown; it cannot send."),
     REQUEST_NO_RECIPIENTS(Severity.ERROR, "沒有提供任何收件人。", "No recipients were given."),
     REQUEST_NO_VALID_RECIPIENTS(

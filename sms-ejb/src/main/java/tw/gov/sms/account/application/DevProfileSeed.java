@@ -86,6 +86,56 @@ public class DevProfileSeed {
             LOG.warning("dev profile: created demo API client '" + demoClientId + "' for agency " + DEMO_AGENCY);
         }
         seedOrganisation(agency);
+        seedQuota(agency);
+    }
+
+    @jakarta.annotation.Resource(lookup = "jdbc/sms")
+    javax.sql.DataSource dataSource;
+
+    /** Contract code of the dev profile's contract; tests fund the agencies they create under it. */
+    public static final String DEV_CONTRACT = "DEV-CONTRACT";
+
+    /**
+     * A contract period from the start of last year to the end of next year (NT$0.35 a segment) and one
+     * order of 10,000,000 segments for the demo agency, so a developer can send at once. The real ones are
+     * entered by MODA administrators (docs/billing.md).
+     */
+    private void seedQuota(Agency agency) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Taipei"));
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            long contract;
+            try (java.sql.PreparedStatement ps = c.prepareStatement("insert into contract (code, name, starts_on,"
+                    + " ends_on, unit_price) values (?, ?, ?, ?, 0.35) on conflict (code) do nothing returning id")) {
+                ps.setString(1, DEV_CONTRACT);
+                ps.setString(2, "開發環境共契 Development contract");
+                ps.setObject(3, today.withDayOfYear(1).minusYears(1));
+                ps.setObject(4, today.withDayOfYear(1).plusYears(2).minusDays(1));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return; // seeded at an earlier start
+                    }
+                    contract = rs.getLong(1);
+                }
+            }
+            long order;
+            try (java.sql.PreparedStatement ps = c.prepareStatement("insert into quota_order (contract_id, agency_id,"
+                    + " order_no, ordered_on, segments, amount) values (?, ?, 'DEV-0001', ?, 10000000, 3500000)"
+                    + " returning id")) {
+                ps.setLong(1, contract);
+                ps.setLong(2, agency.getId());
+                ps.setObject(3, today);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    order = rs.getLong(1);
+                }
+            }
+            new tw.gov.sms.quota.infrastructure.jdbc.QuotaLedger()
+                    .order(c, contract, agency.getId(), order, 10_000_000L, "system");
+            LOG.warning("dev profile: created contract " + DEV_CONTRACT + " and an order of 10,000,000 segments for "
+                    + DEMO_AGENCY);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("dev profile: seeding the quota failed", e);
+        }
     }
 
     /**

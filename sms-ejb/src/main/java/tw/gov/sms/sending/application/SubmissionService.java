@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import tw.gov.sms.account.domain.Agency;
+import tw.gov.sms.quota.application.QuotaService;
 import tw.gov.sms.sending.domain.JobState;
 import tw.gov.sms.sending.domain.MessageState;
 import tw.gov.sms.sending.domain.SendJob;
@@ -61,6 +62,9 @@ public class SubmissionService {
 
     @Inject
     tw.gov.sms.account.application.Audit audit;
+
+    @Inject
+    QuotaService quota;
 
     /**
      * A submission by an identified caller: the {@code SEND} audit event is written in the same transaction
@@ -155,6 +159,19 @@ public class SubmissionService {
                     List.of(Problem.of(ProblemCode.REQUEST_NO_VALID_RECIPIENTS, "recipients", null)), rejections);
         }
 
+        // Quota (R11.1-R11.3): checked before anything is stored; reserved as the transaction's last step.
+        int plannedSegments = composed.stream().mapToInt(m -> m.plan().count()).sum();
+        QuotaService.Plan quotaPlan = null;
+        try {
+            if (request.test()) {
+                quota.useTestAllowance(request.accountId(), request.apiClientId(), composed.size());
+            } else {
+                quotaPlan = quota.plan(request.agency(), request.accountId(), plannedSegments);
+            }
+        } catch (QuotaService.QuotaRefusal e) {
+            throw new SubmissionRejectedException(List.of(e.problem()), rejections);
+        }
+
         SendJob job = new SendJob(
                 request.agency(),
                 request.apiClientId(),
@@ -190,11 +207,27 @@ public class SubmissionService {
         MessageState initial = job.getState() == JobState.SCHEDULED ? MessageState.SCHEDULED : MessageState.ACCEPTED;
         messages.insertAll(job.getId(), job.getAcceptedAt(), job.getValidityUntil(), initial, rows);
         job.recordRecipients(composed.size(), rejections.size(), segments);
+        if (quotaPlan != null) {
+            job.drawsOn(quotaPlan.contractId());
+            try {
+                quota.reserve(
+                        quotaPlan, request.agency(), request.accountId(), job.getId(), segments, ledgerActor(request));
+            } catch (QuotaService.QuotaRefusal e) {
+                throw new SubmissionRejectedException(List.of(e.problem()), rejections);
+            }
+        }
         if (job.getState() == JobState.ACCEPTED) {
             queues.release(job.getId());
         }
         return new SubmissionResult(
                 job.getId(), job.getState(), composed.size(), segments, rejections, duplicates, warnings, false);
+    }
+
+    private static String ledgerActor(SubmissionRequest request) {
+        if (request.accountId() != null) {
+            return "account:" + request.accountId();
+        }
+        return request.apiClientId() != null ? "client:" + request.apiClientId() : "system";
     }
 
     private List<Problem> checkRequest(SubmissionRequest request, OffsetDateTime now) {

@@ -96,6 +96,10 @@ public class SendJob {
     @Column(name = "upload_id")
     private Long uploadId;
 
+    /** The contract whose quota the job's reservation was drawn from; null for test jobs (never billed). */
+    @Column(name = "contract_id")
+    private Long contractId;
+
     protected SendJob() {}
 
     public SendJob(
@@ -246,6 +250,14 @@ public class SendJob {
     }
 
     /** A job a portal account started carries the account and its group, for visibility (R6.4). */
+    public void drawsOn(long contract) {
+        this.contractId = contract;
+    }
+
+    public Long getContractId() {
+        return contractId;
+    }
+
     public void startedBy(Long account, Long group) {
         this.accountId = account;
         this.groupId = group;
