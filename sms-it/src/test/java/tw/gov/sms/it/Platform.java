@@ -236,6 +236,52 @@ final class Platform {
         return DriverManager.getConnection(DB_URL, "sms", "sms");
     }
 
+    /** What the agency may still reserve under the dev contract (0 when it has no balance yet). */
+    static long quotaOf(long agencyId) throws SQLException {
+        try (Connection c = db();
+                var ps = c.prepareStatement("select coalesce(sum(b.ordered - b.lapsed - b.reserved - b.charged), 0)"
+                        + " from quota_balance b join contract k on k.id = b.contract_id"
+                        + " where k.code = 'DEV-CONTRACT' and b.agency_id = ? and b.account_id = 0")) {
+            ps.setLong(1, agencyId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Orders {@code segments} for an agency the test created, under the dev profile's contract, through the
+     * ledger's own code (an order entered as MODA would, without the MODA login). Returns the order id.
+     */
+    static long fund(long agencyId, long segments) throws SQLException {
+        try (Connection c = db()) {
+            c.setAutoCommit(false);
+            long contract;
+            long order;
+            try (var ps = c.prepareStatement("select id from contract where code = 'DEV-CONTRACT'");
+                    var rs = ps.executeQuery()) {
+                rs.next();
+                contract = rs.getLong(1);
+            }
+            try (var ps = c.prepareStatement("insert into quota_order (contract_id, agency_id, order_no, ordered_on,"
+                    + " segments, amount) values (?, ?, ?, current_date, ?, 0) returning id")) {
+                ps.setLong(1, contract);
+                ps.setLong(2, agencyId);
+                ps.setString(3, "TEST-" + agencyId + "-" + System.nanoTime());
+                ps.setLong(4, segments);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    order = rs.getLong(1);
+                }
+            }
+            new tw.gov.sms.quota.infrastructure.jdbc.QuotaLedger()
+                    .order(c, contract, agencyId, order, segments, "test");
+            c.commit();
+            return order;
+        }
+    }
+
     private static String url(String path) {
         return path.startsWith("http") ? path : BASE + path;
     }

@@ -232,6 +232,16 @@ final class SftpServer {
 
     /** A second agency with its own API client, so isolation can be tried from both sides. */
     static String agencyWithClient(String code, String name, String clientId, String secret) throws Exception {
+        return agencyWithClient(code, name, clientId, secret, "send,view", 1_000_000);
+    }
+
+    /**
+     * The same with the client's permissions and the quota the agency should have at least (ordered under
+     * the dev contract when it has less).
+     */
+    static String agencyWithClient(
+            String code, String name, String clientId, String secret, String permissions, long minimumQuota)
+            throws Exception {
         try (Connection c = Platform.db()) {
             long agency;
             try (PreparedStatement ps =
@@ -248,10 +258,11 @@ final class SftpServer {
             long client;
             try (PreparedStatement ps = c.prepareStatement(
                     "insert into api_client (agency_id, client_id, name, permissions)"
-                            + " values (?, ?, ?, 'send,view') on conflict (client_id) do update set name = excluded.name returning id")) {
+                            + " values (?, ?, ?, ?) on conflict (client_id) do update set name = excluded.name returning id")) {
                 ps.setLong(1, agency);
                 ps.setString(2, clientId);
                 ps.setString(3, name + " test client");
+                ps.setString(4, permissions);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     client = rs.getLong(1);
@@ -268,6 +279,10 @@ final class SftpServer {
                     + " decided_at) values (?, '127.0.0.1/32', 'test', 'APPROVED', now()) on conflict do nothing")) {
                 ps.setLong(1, agency);
                 ps.executeUpdate();
+            }
+            long quota = Platform.quotaOf(agency);
+            if (quota < minimumQuota) {
+                Platform.fund(agency, minimumQuota - quota);
             }
         }
         // An entry written straight to the table reaches the platform's allow-list cache within its 10 s life.
