@@ -63,7 +63,7 @@ public class AccountSettings {
     int resetMinutes;
 
     @Inject
-    @ConfigProperty(name = "sms.account.reset-url", defaultValue = "http://localhost:8080/portal/reset")
+    @ConfigProperty(name = "sms.account.reset-url", defaultValue = "http://localhost:8080/portal/reset.xhtml")
     String resetUrl;
 
     @Inject

@@ -56,6 +56,10 @@ public class Accounts {
         };
     }
 
+    public Optional<Account> byId(long id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
     /** The actor a logged-in account acts as: its role, agency, group and permissions. */
     public Actor actorOf(Account account, String source) {
         Set<String> permissions =

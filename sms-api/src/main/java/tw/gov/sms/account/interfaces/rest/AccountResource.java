@@ -23,9 +23,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import tw.gov.sms.account.application.AccountAdministration;
 import tw.gov.sms.account.application.NewAccount;
 import tw.gov.sms.account.domain.Actor;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 import tw.gov.sms.shared.interfaces.rest.Caller;
 import tw.gov.sms.shared.interfaces.rest.JsonInput;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /**
  * Agencies, groups and accounts (R6.1–R6.4) for logged-in people. Which role may do what is decided in

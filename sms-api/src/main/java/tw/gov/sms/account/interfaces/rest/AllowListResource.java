@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import tw.gov.sms.account.application.AllowListService;
 import tw.gov.sms.account.domain.Actor;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 import tw.gov.sms.shared.interfaces.rest.Caller;
 import tw.gov.sms.shared.interfaces.rest.JsonInput;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /** The IP allow-list (R9.1): requests by group administrators, decisions by MODA administrators. */
 @Path("v1/allowlist")

@@ -21,9 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import tw.gov.sms.account.application.ApiClientAdministration;
 import tw.gov.sms.account.domain.Actor;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 import tw.gov.sms.shared.interfaces.rest.Caller;
 import tw.gov.sms.shared.interfaces.rest.JsonInput;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /** An agency's API clients: create (secret shown once), rotate with an overlap, revoke. */
 @Path("v1/clients")

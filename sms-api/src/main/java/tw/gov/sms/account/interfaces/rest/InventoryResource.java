@@ -22,10 +22,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import tw.gov.sms.account.application.InventoryService;
 import tw.gov.sms.account.domain.Actor;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 import tw.gov.sms.shared.interfaces.rest.ApiInputException;
 import tw.gov.sms.shared.interfaces.rest.Caller;
 import tw.gov.sms.shared.interfaces.rest.JsonInput;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /** The account inventory (帳號盤點, R9.5): open a campaign, list and decide its items, close it after the deadline. */
 @Path("v1/inventory")

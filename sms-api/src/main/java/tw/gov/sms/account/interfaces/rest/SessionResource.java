@@ -26,10 +26,10 @@ import tw.gov.sms.account.application.PasswordStep;
 import tw.gov.sms.account.application.SessionGrant;
 import tw.gov.sms.account.application.TokenService;
 import tw.gov.sms.account.domain.Account;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 import tw.gov.sms.shared.interfaces.rest.ApiInputException;
 import tw.gov.sms.shared.interfaces.rest.Caller;
 import tw.gov.sms.shared.interfaces.rest.JsonInput;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /**
  * A person's session, for the portal and for scripts run by people (R6.5): password, then the second

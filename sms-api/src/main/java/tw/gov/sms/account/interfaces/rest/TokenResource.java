@@ -23,9 +23,9 @@ import tw.gov.sms.account.application.AuthenticatedClient;
 import tw.gov.sms.account.application.ClientAuthenticator;
 import tw.gov.sms.account.application.TokenService;
 import tw.gov.sms.account.domain.Actor;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 import tw.gov.sms.shared.interfaces.rest.ApiInputException;
 import tw.gov.sms.shared.interfaces.rest.Problems;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /**
  * OAuth 2.0 client-credentials token endpoint (RFC 6749 §4.4). Credentials come as form fields

@@ -27,9 +27,9 @@ import tw.gov.sms.audit.domain.AuditEvent;
 import tw.gov.sms.audit.domain.AuditQuery;
 import tw.gov.sms.audit.domain.StoredEvent;
 import tw.gov.sms.audit.infrastructure.jdbc.AuditLog;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 import tw.gov.sms.shared.interfaces.rest.ApiInputException;
 import tw.gov.sms.shared.interfaces.rest.Caller;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /** {@code GET /api/v1/audit} (search, newest first, keyset pages), {@code /audit/export} (CSV), {@code /audit/verify}. */
 @Path("v1/audit")

@@ -34,10 +34,10 @@ import tw.gov.sms.quota.application.ContractService;
 import tw.gov.sms.quota.application.MonthlyBills;
 import tw.gov.sms.quota.application.QuotaService;
 import tw.gov.sms.reporting.interfaces.rest.ReportDownloads;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 import tw.gov.sms.shared.interfaces.rest.ApiInputException;
 import tw.gov.sms.shared.interfaces.rest.Caller;
 import tw.gov.sms.shared.interfaces.rest.JsonInput;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /**
  * Contracts and orders (共契下單), contract lapse on request, and monthly bills: {@code /api/v1/contracts},

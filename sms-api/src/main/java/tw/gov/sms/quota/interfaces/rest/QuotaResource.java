@@ -23,10 +23,10 @@ import tw.gov.sms.quota.application.ContractService;
 import tw.gov.sms.quota.application.QuotaService;
 import tw.gov.sms.quota.domain.QuotaBalance;
 import tw.gov.sms.quota.infrastructure.jdbc.QuotaLedger;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 import tw.gov.sms.shared.interfaces.rest.ApiInputException;
 import tw.gov.sms.shared.interfaces.rest.Caller;
 import tw.gov.sms.shared.interfaces.rest.JsonInput;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /**
  * {@code GET /api/v1/quota}: the caller's remaining paid and test quota (account and agency);

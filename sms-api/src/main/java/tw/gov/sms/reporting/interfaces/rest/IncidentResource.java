@@ -24,10 +24,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import tw.gov.sms.account.domain.Actor;
 import tw.gov.sms.reporting.application.IncidentService;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 import tw.gov.sms.shared.interfaces.rest.ApiInputException;
 import tw.gov.sms.shared.interfaces.rest.Caller;
 import tw.gov.sms.shared.interfaces.rest.JsonInput;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /** {@code /api/v1/incidents}: incidents recorded by administrators for the monthly operations report. */
 @Path("v1/incidents")

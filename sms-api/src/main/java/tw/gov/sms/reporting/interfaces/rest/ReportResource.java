@@ -15,9 +15,9 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import tw.gov.sms.account.domain.Actor;
 import tw.gov.sms.reporting.application.ReportService;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 import tw.gov.sms.shared.interfaces.rest.ApiInputException;
 import tw.gov.sms.shared.interfaces.rest.Caller;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /**
  * The reports of R7 and R11.5 as JSON (for screens) or downloads ({@code format=xlsx|csv|pdf}), for

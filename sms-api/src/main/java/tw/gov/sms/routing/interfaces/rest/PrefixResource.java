@@ -20,9 +20,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import tw.gov.sms.account.domain.Actor;
 import tw.gov.sms.routing.application.PrefixAdministration;
 import tw.gov.sms.routing.application.RoutingIndexService;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 import tw.gov.sms.shared.interfaces.rest.Caller;
 import tw.gov.sms.shared.interfaces.rest.JsonInput;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
 
 /** {@code GET /api/v1/routing/prefixes}, {@code PUT} and {@code DELETE /api/v1/routing/prefixes/{prefix}}. */
 @Path("v1/routing/prefixes")

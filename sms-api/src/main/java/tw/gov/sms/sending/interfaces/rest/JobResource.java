@@ -53,7 +53,7 @@ public class JobResource {
     jakarta.servlet.http.HttpServletRequest request;
 
     @Inject
-    tw.gov.sms.shared.interfaces.rest.SourceAddresses sources;
+    tw.gov.sms.shared.interfaces.http.SourceAddresses sources;
 
     private tw.gov.sms.account.domain.Actor actor() {
         return Caller.of(security).actor(sources.of(request));

@@ -69,7 +69,7 @@ public class MessageResource {
     jakarta.servlet.http.HttpServletRequest httpRequest;
 
     @Inject
-    tw.gov.sms.shared.interfaces.rest.SourceAddresses sources;
+    tw.gov.sms.shared.interfaces.http.SourceAddresses sources;
 
     @Inject
     tw.gov.sms.account.application.Audit audit;

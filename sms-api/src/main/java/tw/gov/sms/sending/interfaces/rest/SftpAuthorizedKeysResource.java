@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import tw.gov.sms.identity.IpRange;
 import tw.gov.sms.intake.application.SftpKeys;
-import tw.gov.sms.shared.interfaces.rest.SourceAddresses;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 
 /**
  * {@code GET /api/v1/internal/sftp/authorized-keys/{user}}: what the SFTP server's

@@ -40,7 +40,7 @@ public class SftpResource {
     jakarta.servlet.http.HttpServletRequest request;
 
     @Inject
-    tw.gov.sms.shared.interfaces.rest.SourceAddresses sources;
+    tw.gov.sms.shared.interfaces.http.SourceAddresses sources;
 
     @Inject
     tw.gov.sms.intake.application.SftpKeys sftpKeys;

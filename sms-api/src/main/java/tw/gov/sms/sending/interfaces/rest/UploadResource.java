@@ -190,7 +190,7 @@ public class UploadResource {
     jakarta.servlet.http.HttpServletRequest httpRequest;
 
     @jakarta.inject.Inject
-    tw.gov.sms.shared.interfaces.rest.SourceAddresses sources;
+    tw.gov.sms.shared.interfaces.http.SourceAddresses sources;
 
     @jakarta.inject.Inject
     tw.gov.sms.account.application.Audit audit;

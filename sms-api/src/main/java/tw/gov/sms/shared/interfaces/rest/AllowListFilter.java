@@ -12,6 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import tw.gov.sms.account.application.AllowList;
 import tw.gov.sms.account.application.Audit;
 import tw.gov.sms.account.domain.Actor;
+import tw.gov.sms.shared.interfaces.http.SourceAddresses;
 
 /**
  * Default deny for every authenticated API request (R9.1): the caller's source address must be on its

@@ -9,7 +9,7 @@
  *       person, and as the {@code Actor} every service receives. {@code agencySystem()} refuses a person's
  *       token on agency-wide channels (file uploads, the SFTP account), which would otherwise show a person
  *       the whole agency's files (R6.4).
- *   <li>{@link tw.gov.sms.shared.interfaces.rest.SourceAddresses}: the address a request really comes from.
+ *   <li>{@link tw.gov.sms.shared.interfaces.http.SourceAddresses}: the address a request really comes from.
  *   <li>{@link tw.gov.sms.shared.interfaces.rest.AllowListFilter}: default deny for every request that carries a
  *       token (R9.1), and the restricted token of a password that must be changed.
  * </ul>

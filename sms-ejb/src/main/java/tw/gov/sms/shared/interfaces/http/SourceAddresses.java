@@ -1,4 +1,4 @@
-package tw.gov.sms.shared.interfaces.rest;
+package tw.gov.sms.shared.interfaces.http;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
