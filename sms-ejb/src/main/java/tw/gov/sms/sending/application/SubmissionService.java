@@ -92,10 +92,13 @@ public class SubmissionService {
         if (agency == null || !agency.isActive()) {
             throw rejected(Problem.of(ProblemCode.AGENCY_DISABLED, "agency", null));
         }
-        if (request.idempotencyKey() != null) {
-            var earlier = em.createNamedQuery(SendJob.BY_IDEMPOTENCY_KEY, SendJob.class)
+        if (request.idempotencyKey() != null && (request.apiClientId() != null || request.accountId() != null)) {
+            var earlier = (request.apiClientId() != null
+                            ? em.createNamedQuery(SendJob.BY_IDEMPOTENCY_KEY, SendJob.class)
+                                    .setParameter("clientId", request.apiClientId())
+                            : em.createNamedQuery(SendJob.BY_ACCOUNT_IDEMPOTENCY_KEY, SendJob.class)
+                                    .setParameter("accountId", request.accountId()))
                     .setParameter("agencyId", request.agency().value())
-                    .setParameter("clientId", request.apiClientId())
                     .setParameter("key", request.idempotencyKey())
                     .getResultList();
             if (!earlier.isEmpty()) {

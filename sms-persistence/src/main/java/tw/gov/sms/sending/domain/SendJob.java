@@ -23,9 +23,16 @@ import tw.gov.sms.account.domain.AgencyId;
         name = SendJob.BY_IDEMPOTENCY_KEY,
         query = "select j from SendJob j where j.agencyId = :agencyId and j.apiClientId = :clientId"
                 + " and j.idempotencyKey = :key")
+@jakarta.persistence.NamedQuery(
+        name = SendJob.BY_ACCOUNT_IDEMPOTENCY_KEY,
+        query = "select j from SendJob j where j.agencyId = :agencyId and j.apiClientId is null"
+                + " and j.accountId = :accountId and j.idempotencyKey = :key")
 public class SendJob {
 
     public static final String BY_IDEMPOTENCY_KEY = "SendJob.byIdempotencyKey";
+
+    /** A person's own repeat (a double click in the portal): same agency, account and key, no API client. */
+    public static final String BY_ACCOUNT_IDEMPOTENCY_KEY = "SendJob.byAccountIdempotencyKey";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
