@@ -123,6 +123,26 @@ class PlatformIT {
     }
 
     @Test
+    void aPersonRepeatingASendWithTheSameKeyGetsTheSameJob() throws Exception {
+        // A person's token has no API client: the key is matched by agency and account (a double click).
+        String token = People.token("demo-user");
+        String body = "{\"recipients\":[\"0911222444\"],\"text\":\"重複送出測試\"}";
+        String key = "click-" + java.util.UUID.randomUUID();
+        Platform.Reply first = Platform.postJson("/api/v1/messages", token, body, "Idempotency-Key", key);
+        Platform.Reply second = Platform.postJson("/api/v1/messages", token, body, "Idempotency-Key", key);
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().getJsonNumber("jobId")).isEqualTo(first.json().getJsonNumber("jobId"));
+        assertThat(second.json().getBoolean("replayed")).isTrue();
+        // Another person's identical key is another job.
+        Platform.Reply other =
+                Platform.postJson("/api/v1/messages", People.token("demo-gadmin"), body, "Idempotency-Key", key);
+        assertThat(other.status()).as(other.body()).isEqualTo(202);
+        assertThat(other.json().getJsonNumber("jobId"))
+                .isNotEqualTo(first.json().getJsonNumber("jobId"));
+    }
+
+    @Test
     void answersMalformedJsonWithAProblemAndStoresNothing() throws Exception {
         long before = jobCount();
         Platform.Reply r =
