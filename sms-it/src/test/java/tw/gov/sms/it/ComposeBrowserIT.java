@@ -1,0 +1,185 @@
+package tw.gov.sms.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
+
+/**
+ * The portal's compose and send page in headless Chromium (issue 8 item 2): a pasted list is counted (valid,
+ * duplicate, invalid with its reason), the text is counted and previewed with the agency prefix as it is typed,
+ * the confirmation states the segments and quota, and the job sent from the page is delivered; a scheduled send
+ * waits for its Taiwan time. axe-core finds no serious or critical WCAG 2.1 AA violation on the page.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ComposeBrowserIT {
+
+    private static final Path SHOTS = Path.of(System.getProperty("sms.screenshots", "target/screenshots"));
+    private static final ZoneId TAIWAN = ZoneId.of("Asia/Taipei");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** The demo agency's display name in the default prefix template {@code 【{agency}】} (docs/content-rules.md). */
+    private static final String PREFIX = "【數位發展部】";
+
+    @Deployment(testable = false, name = "sms")
+    static EnterpriseArchive ear() {
+        File ear = new File(System.getProperty("sms.ear", "../sms-ear/target/sms.ear"));
+        return ShrinkWrap.create(ZipImporter.class, "sms.ear").importFrom(ear).as(EnterpriseArchive.class);
+    }
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aPastedListIsCheckedPreviewedConfirmedAndDelivered() throws Exception {
+        String cht = number("0912");
+        String twm = number("0935");
+        String fet = number("0936");
+        // One number a line; the first again in international form (a duplicate); a landline (invalid).
+        String list = String.join(
+                "\n", cht, twm, "+886 " + cht.substring(1, 4) + " " + cht.substring(4), fet, "02-2737-7111");
+
+        PortalLogin.as(browser, "demo-user");
+        browser.click("#menu-compose");
+        browser.waitForUrl("/app/compose.xhtml");
+
+        // The list is checked when it changes (here: when focus moves on to the text).
+        String shortText = "颱風停班停課通知：明日全市停止上班上課，請民眾注意安全並減少外出。";
+        browser.type("#compose\\:recipients", list);
+        browser.type("#compose\\:text", shortText);
+        browser.waitForText("#compose\\:validCount", "3");
+        assertThat(browser.text("#compose\\:duplicateCount")).isEqualTo("1");
+        assertThat(browser.text("#compose\\:invalidCount")).isEqualTo("1");
+        assertThat(browser.text("#compose\\:recipientNotices"))
+                .contains("第 5 筆（第 5 行）")
+                .contains("02-2737-7111")
+                .contains("市內電話")
+                .contains("NUMBER_LANDLINE")
+                .contains("NUMBER_DUPLICATE");
+
+        // The live counter: units with the prefix, UCS-2, one segment; then longer than one SMS, two.
+        int shortUnits = PREFIX.length() + shortText.length();
+        assertThat(shortUnits).isLessThanOrEqualTo(70);
+        browser.waitForText("#compose\\:characters", Integer.toString(shortUnits));
+        assertThat(browser.text("#compose\\:encoding")).contains("UCS-2");
+        assertThat(browser.text("#compose\\:segments")).isEqualTo("1");
+
+        String more = "停班停課期間，各機關將視災情調整上班時間，請留意各縣市政府公告。";
+        browser.find("#compose\\:text").sendKeys(more);
+        String text = shortText + more;
+        int units = PREFIX.length() + text.length();
+        int segments = units <= 70 ? 1 : (units + 66) / 67;
+        assertThat(segments).as("the text is meant to need two segments").isEqualTo(2);
+        browser.waitForText("#compose\\:characters", Integer.toString(units));
+        browser.waitForText("#compose\\:segments", Integer.toString(segments));
+
+        // The phone shows exactly what citizens receive: the prefix, then the text.
+        assertThat(browser.text("#compose\\:previewText")).isEqualTo(PREFIX + text);
+        assertThat(browser.axe()).as("compose page accessibility").isEmpty();
+        browser.screenshot(SHOTS.resolve("compose.png"));
+
+        // The confirmation: recipients, segments per message, total = quota needed, quota left.
+        browser.click("#compose\\:confirm");
+        browser.find("#compose\\:confirmation");
+        assertThat(browser.text("#compose\\:summaryRecipients")).isEqualTo("3");
+        assertThat(browser.text("#compose\\:segmentsPerMessage")).isEqualTo(Integer.toString(segments));
+        assertThat(browser.text("#compose\\:totalSegments")).isEqualTo(Integer.toString(3 * segments));
+        assertThat(Long.parseLong(browser.text("#compose\\:quotaLeft"))).isGreaterThanOrEqualTo(3L * segments);
+        assertThat(browser.text("#compose\\:summaryText")).isEqualTo(PREFIX + text);
+        assertThat(browser.axe()).as("confirmation accessibility").isEmpty();
+        browser.screenshot(SHOTS.resolve("compose-confirm.png"));
+
+        browser.click("#compose\\:send");
+        long jobId = jobIdFromLink();
+        assertThat(browser.text("#compose\\:jobState")).isEqualTo("已受理");
+        assertThat(browser.text("#compose\\:accepted")).isEqualTo("3");
+        assertThat(browser.axe()).as("result accessibility").isEmpty();
+
+        String token = People.token("demo-user");
+        JsonObject job = Platform.awaitJob(token, jobId, "COMPLETED", Duration.ofMinutes(2));
+        assertThat(job.getString("channel")).isEqualTo("PORTAL");
+        assertThat(job.getInt("recipients")).isEqualTo(3);
+        assertThat(job.getInt("rejected")).isEqualTo(1);
+        assertThat(job.getInt("segments")).isEqualTo(3 * segments);
+        assertThat(job.getJsonObject("messagesByState").getInt("DELIVERED")).isEqualTo(3);
+    }
+
+    @Test
+    void aSendScheduledForTomorrowMorningWaitsForItsTaiwanTime() throws Exception {
+        PortalLogin.as(browser, "demo-user");
+        browser.go("/app/compose.xhtml");
+        browser.type("#compose\\:recipients", number("0912") + "\n" + number("0936"));
+        browser.type("#compose\\:text", "明日上午九時起停水，請預先儲水。");
+        browser.waitForText("#compose\\:validCount", "2");
+
+        // The test send states the free allowance left (and the account's phone, or that it has none).
+        browser.click("input[name='compose:mode'][value='TEST']");
+        browser.waitForText("#compose\\:modeDetails", "免費測試額度剩餘");
+
+        browser.click("input[name='compose:mode'][value='SCHEDULED']");
+        LocalDateTime at = LocalDate.now(TAIWAN).plusDays(1).atTime(9, 0);
+        browser.type("#compose\\:scheduleAt_input", SHOWN.format(at));
+        browser.find("#compose\\:scheduleAt_input").sendKeys(Keys.TAB);
+        assertThat(browser.axe())
+                .as("compose page with the date picker accessibility")
+                .isEmpty();
+
+        browser.click("#compose\\:confirm");
+        browser.waitForText("#compose\\:summaryWhen", SHOWN.format(at));
+        browser.click("#compose\\:send");
+        long jobId = jobIdFromLink();
+        String token = People.token("demo-user");
+        try {
+            assertThat(browser.text("#compose\\:jobState")).isEqualTo("預約中");
+            JsonObject job = Platform.get("/api/v1/jobs/" + jobId, token).json();
+            assertThat(job.getString("state")).isEqualTo("SCHEDULED");
+            assertThat(OffsetDateTime.parse(job.getString("scheduledAt")).toInstant())
+                    .isEqualTo(at.atZone(TAIWAN).toInstant());
+        } finally {
+            // Leave nothing scheduled behind.
+            Platform.Reply cancelled = Platform.postJson("/api/v1/jobs/" + jobId + "/cancel", token, "{}");
+            assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        }
+    }
+
+    /** Waits for the result's link to the job page and reads the job id from it. */
+    private static long jobIdFromLink() {
+        String href = browser.find("#compose\\:jobLink").getAttribute("href");
+        assertThat(href).contains("/app/jobs.xhtml?id=");
+        return Long.parseLong(href.substring(href.indexOf("?id=") + 4).replaceAll("[^0-9].*$", ""));
+    }
+
+    /** A mobile number of the given carrier prefix with six random digits. */
+    private static String number(String prefix) {
+        return prefix + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+}
