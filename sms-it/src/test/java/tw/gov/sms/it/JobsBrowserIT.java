@@ -106,10 +106,11 @@ class JobsBrowserIT {
         // Filter by state: nothing undelivered; then search by the visible end of one masked number.
         new Select(browser.find("#job\\:stateFilter")).selectByValue("UNDELIVERED");
         browser.click("#job\\:filter");
-        // No undelivered message: the table shows no message row (only, at most, its empty-message row).
-        slowWait()
-                .until(d -> d.findElements(By.cssSelector("#job\\:messages_data > tr")).stream()
-                        .allMatch(r -> r.getAttribute("class").contains("ui-datatable-empty-message")));
+        // No undelivered message: the table says so (its empty-message row) and shows no message row.
+        slowWait().until(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector("#job\\:messages_data > tr"));
+            return shown.size() == 1 && shown.get(0).getAttribute("class").contains("ui-datatable-empty-message");
+        });
         new Select(browser.find("#job\\:stateFilter")).selectByValue("DELIVERED");
         browser.type("#job\\:search", numbers.get(0).substring(7));
         browser.click("#job\\:filter");

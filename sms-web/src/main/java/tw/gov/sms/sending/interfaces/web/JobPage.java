@@ -183,6 +183,9 @@ public class JobPage implements Serializable {
         if (table instanceof DataTable data) {
             data.setFirst(0);
         }
+        // The lazy model keeps the row count of its last load; a filter that matches nothing must show the
+        // table's empty message, not an empty body.
+        messages.setRowCount(messages.count(java.util.Map.of()));
     }
 
     /** Cancels the job while it is scheduled (the page asked for a confirmation first). */
