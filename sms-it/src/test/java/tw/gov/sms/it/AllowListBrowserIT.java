@@ -2,7 +2,6 @@ package tw.gov.sms.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,15 +9,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -30,31 +21,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and then revokes it, and the database holds it as revoked. Only a fresh range in 10.0.0.0/8 is ever
  * touched, so nothing real is admitted and the loopback entries other tests rely on stay as they are.
  */
-@ExtendWith(ArquillianExtension.class)
-class AllowListBrowserIT {
+class AllowListBrowserIT extends PortalBrowserTest {
 
     private static final Path SHOTS = Path.of(System.getProperty("sms.screenshots", "target/screenshots"));
     private static final String PAGE = "/app/admin/allowlist.xhtml";
-
-    @Deployment(testable = false, name = "sms")
-    static EnterpriseArchive ear() {
-        File ear = new File(System.getProperty("sms.ear", "../sms-ear/target/sms.ear"));
-        return ShrinkWrap.create(ZipImporter.class, "sms.ear").importFrom(ear).as(EnterpriseArchive.class);
-    }
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aGroupAdministratorRequestsAndAModaAdministratorApprovesThenRevokes() throws Exception {

@@ -3,7 +3,6 @@ package tw.gov.sms.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,15 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 
 /**
@@ -29,8 +20,7 @@ import org.openqa.selenium.Keys;
  * the confirmation states the segments and quota, and the job sent from the page is delivered; a scheduled send
  * waits for its Taiwan time. axe-core finds no serious or critical WCAG 2.1 AA violation on the page.
  */
-@ExtendWith(ArquillianExtension.class)
-class ComposeBrowserIT {
+class ComposeBrowserIT extends PortalBrowserTest {
 
     private static final Path SHOTS = Path.of(System.getProperty("sms.screenshots", "target/screenshots"));
     private static final ZoneId TAIWAN = ZoneId.of("Asia/Taipei");
@@ -38,26 +28,6 @@ class ComposeBrowserIT {
 
     /** The demo agency's display name in the default prefix template {@code 【{agency}】} (docs/content-rules.md). */
     private static final String PREFIX = "【數位發展部】";
-
-    @Deployment(testable = false, name = "sms")
-    static EnterpriseArchive ear() {
-        File ear = new File(System.getProperty("sms.ear", "../sms-ear/target/sms.ear"));
-        return ShrinkWrap.create(ZipImporter.class, "sms.ear").importFrom(ear).as(EnterpriseArchive.class);
-    }
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aPastedListIsCheckedPreviewedConfirmedAndDelivered() throws Exception {

@@ -2,7 +2,6 @@ package tw.gov.sms.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,15 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -37,8 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * page after a confirmation; a job outside the person's sight is "not found". axe-core finds no serious or
  * critical WCAG 2.1 AA violation on either page.
  */
-@ExtendWith(ArquillianExtension.class)
-class JobsBrowserIT {
+class JobsBrowserIT extends PortalBrowserTest {
 
     private static final Path SHOTS = Path.of(System.getProperty("sms.screenshots", "target/screenshots"));
     private static final ZoneId TAIWAN = ZoneId.of("Asia/Taipei");
@@ -49,26 +39,6 @@ class JobsBrowserIT {
 
     private static final String SCHEDULED = "預約中";
     private static final String CANCELLED = "已取消";
-
-    @Deployment(testable = false, name = "sms")
-    static EnterpriseArchive ear() {
-        File ear = new File(System.getProperty("sms.ear", "../sms-ear/target/sms.ear"));
-        return ShrinkWrap.create(ZipImporter.class, "sms.ear").importFrom(ear).as(EnterpriseArchive.class);
-    }
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aJobIsWatchedUntilDeliveredThenFilteredExportedAndListed() throws Exception {

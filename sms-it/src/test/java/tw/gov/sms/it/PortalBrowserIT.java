@@ -2,21 +2,12 @@ package tw.gov.sms.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tw.gov.sms.identity.Base32;
 import tw.gov.sms.identity.Totp;
 
@@ -26,31 +17,10 @@ import tw.gov.sms.identity.Totp;
  * lands on the dashboard; the language switch; logout; axe-core finds no serious or critical WCAG 2.1
  * AA violation on any page visited.
  */
-@ExtendWith(ArquillianExtension.class)
-class PortalBrowserIT {
+class PortalBrowserIT extends PortalBrowserTest {
 
     private static final String STRONG = "Portal-pass-2026";
     private static final Path SHOTS = Path.of(System.getProperty("sms.screenshots", "target/screenshots"));
-
-    @Deployment(testable = false, name = "sms")
-    static EnterpriseArchive ear() {
-        File ear = new File(System.getProperty("sms.ear", "../sms-ear/target/sms.ear"));
-        return ShrinkWrap.create(ZipImporter.class, "sms.ear").importFrom(ear).as(EnterpriseArchive.class);
-    }
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aNewAccountChangesItsPasswordThenLogsInWithAnAuthenticatorApp() throws Exception {

@@ -2,7 +2,6 @@ package tw.gov.sms.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,15 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -34,33 +25,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code RECORD_NUMBER_SHOWN} audit event; a message of the agency's API client is outside a plain user's sight
  * and not found; a period over 31 days is refused. axe-core finds no serious or critical WCAG 2.1 AA violation.
  */
-@ExtendWith(ArquillianExtension.class)
-class RecordsBrowserIT {
+class RecordsBrowserIT extends PortalBrowserTest {
 
     private static final Path SHOTS = Path.of(System.getProperty("sms.screenshots", "target/screenshots"));
     private static final ZoneId TAIWAN = ZoneId.of("Asia/Taipei");
     private static final String ROWS = "#records\\:results_data > tr";
     private static final String EMPTY = "ui-datatable-empty-message";
-
-    @Deployment(testable = false, name = "sms")
-    static EnterpriseArchive ear() {
-        File ear = new File(System.getProperty("sms.ear", "../sms-ear/target/sms.ear"));
-        return ShrinkWrap.create(ZipImporter.class, "sms.ear").importFrom(ear).as(EnterpriseArchive.class);
-    }
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aRecordIsFoundByItsNumberMaskedThenRevealedAndAudited() throws Exception {

@@ -2,43 +2,13 @@ package tw.gov.sms.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 /** The reports page (R7, R11.5): figures on screen within sight, and refusals for what a role may not see. */
-@ExtendWith(ArquillianExtension.class)
-class ReportsBrowserIT {
-
-    @Deployment(testable = false, name = "sms")
-    static EnterpriseArchive ear() {
-        File ear = new File(System.getProperty("sms.ear", "../sms-ear/target/sms.ear"));
-        return ShrinkWrap.create(ZipImporter.class, "sms.ear").importFrom(ear).as(EnterpriseArchive.class);
-    }
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ReportsBrowserIT extends PortalBrowserTest {
 
     @Test
     void anAdministratorSeesTheSendingStatisticsAndTheRosterOnScreen() throws Exception {

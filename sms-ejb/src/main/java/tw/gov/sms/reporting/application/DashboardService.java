@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import tw.gov.sms.account.domain.Actor;
-import tw.gov.sms.account.domain.Role;
+import tw.gov.sms.account.infrastructure.jdbc.SightPredicate;
 import tw.gov.sms.quota.application.QuotaSettings;
 
 /**
@@ -45,7 +45,7 @@ public class DashboardService {
         LocalDate today = QuotaSettings.today();
         OffsetDateTime start = today.atStartOfDay(QuotaSettings.TAIWAN).toOffsetDateTime();
         List<Object> args = new ArrayList<>(List.of(start));
-        String scope = scope(actor, "j", args);
+        String scope = SightPredicate.and(actor, "j", args);
         long jobs;
         long recipients;
         long segments;
@@ -61,7 +61,7 @@ public class DashboardService {
                 }
             }
             List<Object> usageArgs = new ArrayList<>(List.of(today));
-            String usageScope = scope(actor, "u", usageArgs);
+            String usageScope = SightPredicate.and(actor, "u", usageArgs);
             try (PreparedStatement ps = c.prepareStatement("select coalesce(sum(delivered_messages), 0),"
                     + " coalesce(sum(messages - cancelled_messages), 0) from usage_daily u where u.day = ?"
                     + usageScope)) {
@@ -80,7 +80,7 @@ public class DashboardService {
 
     public List<RecentJob> recentJobs(Actor actor, int limit) {
         List<Object> args = new ArrayList<>();
-        String scope = scope(actor, "j", args);
+        String scope = SightPredicate.and(actor, "j", args);
         args.add(limit);
         List<RecentJob> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
@@ -131,23 +131,6 @@ public class DashboardService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String scope(Actor actor, String alias, List<Object> args) {
-        if (actor.seesAllAgencies()) {
-            return "";
-        }
-        if (actor.has(Role.GROUP_ADMIN)) {
-            args.add(actor.agencyValue());
-            args.add(actor.groupId());
-            return " and " + alias + ".agency_id = ? and " + alias + ".group_id = ?";
-        }
-        if (actor.isUser()) {
-            args.add(actor.accountId());
-            return " and " + alias + ".account_id = ?";
-        }
-        args.add(actor.agencyValue());
-        return " and " + alias + ".agency_id = ?";
     }
 
     private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {

@@ -23,6 +23,7 @@ import tw.gov.sms.account.application.Audit;
 import tw.gov.sms.account.domain.Actor;
 import tw.gov.sms.account.domain.Permission;
 import tw.gov.sms.account.domain.Role;
+import tw.gov.sms.account.infrastructure.jdbc.SightPredicate;
 import tw.gov.sms.quota.application.BillingService;
 import tw.gov.sms.reports.Column;
 import tw.gov.sms.reports.Column.Kind;
@@ -170,7 +171,7 @@ public class ReportService {
             }
         }
         List<Object> args = new ArrayList<>(List.of(from, to.plusDays(1)));
-        String scope = usageScope(actor, args);
+        String scope = SightPredicate.and(actor, "u", args);
         String sql = "select " + key + ", " + label + ", count(distinct u.job_id), sum(u.messages), sum(u.segments),"
                 + " sum(u.delivered_messages), sum(u.delivered_segments), sum(u.undelivered_messages + u.failed_messages),"
                 + " sum(u.expired_messages), sum(u.cancelled_messages),"
@@ -344,7 +345,7 @@ public class ReportService {
             jobFilter = " and j.id = ?";
             args.add(jobId);
         }
-        String scope = jobScope(actor, args);
+        String scope = SightPredicate.and(actor, "j", args);
         String sql = "select j.id, m.seq, m.msisdn_cipher, m.carrier, m.route_reason, m.state, m.segments,"
                 + " m.delivered_segments, m.accepted_at, m.submitted_at, m.final_at, m.error_code, m.error_detail, j.test"
                 + " from send_job j join message m on m.job_id = j.id and m.accepted_at = j.accepted_at"
@@ -525,40 +526,6 @@ public class ReportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String usageScope(Actor actor, List<Object> args) {
-        if (actor.seesAllAgencies()) {
-            return "";
-        }
-        if (actor.has(Role.GROUP_ADMIN)) {
-            args.add(actor.agencyValue());
-            args.add(actor.groupId());
-            return " and u.agency_id = ? and u.group_id = ?";
-        }
-        if (actor.isUser()) {
-            args.add(actor.accountId());
-            return " and u.account_id = ?";
-        }
-        args.add(actor.agencyValue());
-        return " and u.agency_id = ?";
-    }
-
-    private static String jobScope(Actor actor, List<Object> args) {
-        if (actor.seesAllAgencies()) {
-            return "";
-        }
-        if (actor.has(Role.GROUP_ADMIN)) {
-            args.add(actor.agencyValue());
-            args.add(actor.groupId());
-            return " and j.agency_id = ? and j.group_id = ?";
-        }
-        if (actor.isUser()) {
-            args.add(actor.accountId());
-            return " and j.account_id = ?";
-        }
-        args.add(actor.agencyValue());
-        return " and j.agency_id = ?";
     }
 
     private static String scopeNote(Actor actor) {

@@ -18,13 +18,12 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import tw.gov.sms.account.application.Audit;
 import tw.gov.sms.account.domain.Actor;
-import tw.gov.sms.account.domain.Role;
+import tw.gov.sms.account.infrastructure.jdbc.SightPredicate;
 import tw.gov.sms.quota.application.QuotaSettings;
 import tw.gov.sms.sending.domain.JobState;
 import tw.gov.sms.sending.domain.MessageState;
 import tw.gov.sms.sending.domain.SendJob;
 import tw.gov.sms.sending.infrastructure.jdbc.MessageStore;
-import tw.gov.sms.sending.infrastructure.jdbc.MessageStore.JobTimes;
 import tw.gov.sms.shared.domain.Msisdn;
 import tw.gov.sms.shared.infrastructure.crypto.FieldCipher;
 import tw.gov.sms.shared.infrastructure.crypto.FieldCipher.Purpose;
@@ -176,28 +175,7 @@ public class JobListService {
      * @throws JobNotFoundException if there is no such job within the actor's sight
      */
     public JobView progress(long jobId, @NotNull Actor actor) {
-        SendJob job = jobs.visibleJob(jobId, actor);
-        JobTimes times = messages.jobTimes(jobId, job.getAcceptedAt());
-        return new JobView(
-                job.getId(),
-                job.getChannel().name(),
-                job.getState(),
-                job.isTest(),
-                job.getSenderId(),
-                job.getRecipientCount(),
-                job.getRejectedCount(),
-                job.getSegmentCount(),
-                times.deliveredSegments(),
-                messages.countsByState(jobId, job.getAcceptedAt()),
-                job.getAcceptedAt(),
-                job.getScheduledAt(),
-                job.getReleasedAt(),
-                job.getHandedOverAt() != null
-                        ? job.getHandedOverAt()
-                        : times.allHandedOver() && job.getReleasedAt() != null ? times.lastSubmittedAt() : null,
-                times.lastFinalAt(),
-                job.getCompletedAt(),
-                job.getValidityUntil());
+        return jobs.refresh(jobId, actor);
     }
 
     /**
@@ -323,20 +301,7 @@ public class JobListService {
      * jobs, an agency's system its agency's).
      */
     private static String where(Actor actor, Filter filter, List<Object> args) {
-        StringBuilder sql = new StringBuilder();
-        if (!actor.seesAllAgencies()) {
-            if (actor.has(Role.GROUP_ADMIN)) {
-                sql.append(" and j.agency_id = ? and j.group_id = ?");
-                args.add(actor.agencyValue());
-                args.add(actor.groupId());
-            } else if (actor.isUser()) {
-                sql.append(" and j.account_id = ?");
-                args.add(actor.accountId());
-            } else {
-                sql.append(" and j.agency_id = ?");
-                args.add(actor.agencyValue());
-            }
-        }
+        StringBuilder sql = new StringBuilder(SightPredicate.and(actor, "j", args));
         if (filter.state() != null) {
             sql.append(" and j.state = ?");
             args.add(filter.state().name());

@@ -37,6 +37,19 @@ public class JobQueryService {
     public JobView find(long jobId, Actor actor) {
         SendJob job = visibleJob(jobId, actor);
         audit.success(actor, "JOB_READ", "job:" + jobId, null);
+        return view(job);
+    }
+
+    /**
+     * The same view without an audit event, for a page refreshing a job it has already shown (every
+     * refresh would otherwise write one); visibility is checked again each time.
+     */
+    public JobView refresh(long jobId, Actor actor) {
+        return view(visibleJob(jobId, actor));
+    }
+
+    private JobView view(SendJob job) {
+        long jobId = job.getId();
         JobTimes times = messages.jobTimes(jobId, job.getAcceptedAt());
         return new JobView(
                 job.getId(),

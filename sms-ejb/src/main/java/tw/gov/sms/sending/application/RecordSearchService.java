@@ -18,7 +18,7 @@ import tw.gov.sms.account.application.AccountException;
 import tw.gov.sms.account.application.Audit;
 import tw.gov.sms.account.domain.Actor;
 import tw.gov.sms.account.domain.Permission;
-import tw.gov.sms.account.domain.Role;
+import tw.gov.sms.account.infrastructure.jdbc.SightPredicate;
 import tw.gov.sms.quota.application.QuotaSettings;
 import tw.gov.sms.sending.domain.MessageState;
 import tw.gov.sms.shared.domain.Msisdn;
@@ -127,7 +127,7 @@ public class RecordSearchService {
             sql.append(" and j.agency_id = ?");
             args.add(c.agencyId());
         }
-        sql.append(scope(actor, "j", args));
+        sql.append(SightPredicate.and(actor, "j", args));
         sql.append(" order by m.accepted_at desc, m.id desc offset ? limit ?");
         args.add(skip);
         args.add(size + 1);
@@ -172,7 +172,7 @@ public class RecordSearchService {
         List<Object> args = new ArrayList<>(List.of(messageId, acceptedAt));
         String sql = "select m.msisdn_cipher from message m"
                 + " join send_job j on j.id = m.job_id and j.accepted_at = m.accepted_at"
-                + " where m.id = ? and m.accepted_at = ?" + scope(actor, "j", args);
+                + " where m.id = ? and m.accepted_at = ?" + SightPredicate.and(actor, "j", args);
         byte[] stored;
         try (Connection con = dataSource.getConnection();
                 PreparedStatement ps = con.prepareStatement(sql)) {
@@ -224,23 +224,6 @@ public class RecordSearchService {
                 + (c.jobId() == null ? "" : " job=" + c.jobId())
                 + (c.agencyId() == null ? "" : " agency=" + c.agencyId())
                 + " offset=" + offset + " limit=" + limit;
-    }
-
-    private static String scope(Actor actor, String alias, List<Object> args) {
-        if (actor.seesAllAgencies()) {
-            return "";
-        }
-        if (actor.has(Role.GROUP_ADMIN)) {
-            args.add(actor.agencyValue());
-            args.add(actor.groupId());
-            return " and " + alias + ".agency_id = ? and " + alias + ".group_id = ?";
-        }
-        if (actor.isUser()) {
-            args.add(actor.accountId());
-            return " and " + alias + ".account_id = ?";
-        }
-        args.add(actor.agencyValue());
-        return " and " + alias + ".agency_id = ?";
     }
 
     private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
