@@ -480,6 +480,55 @@ class QuotaBillingIT {
 
     // --- helpers ---
 
+    /** A file is a send like any other: its segments are reserved when it is confirmed, and refused when short. */
+    @Test
+    void aConfirmedFileReservesItsSegmentsAndIsRefusedWhenShort() throws Exception {
+        String token = SftpServer.agencyWithClient(
+                "QF" + RUN, "額度測試機關檔案" + RUN, "quota-f-" + RUN, "quota-f-secret", "send,view", 5);
+        long agency = agencyId("QF" + RUN);
+        long first = uploadAndValidate(token, numbers("0913", 0, 3));
+        Platform.Reply ok = Platform.postJson("/api/v1/files/" + first + "/confirm", token, "");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(202);
+        long job = ok.json().getJsonNumber("jobId").longValue();
+        assertThat(count("select count(*) from quota_ledger where job_id = ? and kind = 'RESERVE'", job))
+                .isEqualTo(1);
+        assertThat(Platform.quotaOf(agency)).isEqualTo(2);
+
+        long second = uploadAndValidate(token, numbers("0913", 10, 3));
+        Platform.Reply refused = Platform.postJson("/api/v1/files/" + second + "/confirm", token, "");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().getJsonArray("problems").getJsonObject(0).getString("code"))
+                .isEqualTo("QUOTA_AGENCY_INSUFFICIENT");
+        assertThat(Platform.get("/api/v1/files/" + second, token).json().getString("state"))
+                .as("a refused confirmation leaves the file validated, to confirm once quota is added")
+                .isEqualTo("VALIDATED");
+        assertThat(count("select count(*) from send_job where agency_id = ?", agency))
+                .as("nothing of the refused confirmation is stored")
+                .isEqualTo(1);
+
+        Platform.fund(agency, 10);
+        Platform.Reply later = Platform.postJson("/api/v1/files/" + second + "/confirm", token, "");
+        assertThat(later.status()).as(later.body()).isEqualTo(202);
+        assertThat(Platform.quotaOf(agency)).isEqualTo(9);
+        Platform.awaitJob(token, job, "COMPLETED", Duration.ofSeconds(90));
+        assertLedgerConsistent();
+    }
+
+    private static long uploadAndValidate(String token, List<String> numbers) throws Exception {
+        String csv = "手機號碼\n" + String.join("\n", numbers) + "\n";
+        Platform.Reply r = Platform.postMultipart(
+                "/api/v1/files",
+                token,
+                java.util.Map.of("text", "檔案額度測試"),
+                "numbers.csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        long id = r.json().getJsonNumber("id").longValue();
+        JsonObject upload = Platform.awaitUpload(token, id, Duration.ofSeconds(60));
+        assertThat(upload.getString("state")).as(upload.toString()).isEqualTo("VALIDATED");
+        return id;
+    }
+
     private static List<String> numbers(String prefix, int from, int count) {
         return IntStream.range(from, from + count)
                 .mapToObj(i -> prefix + String.format("%06d", (RUN + i) % 1_000_000))

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +38,7 @@ import tw.gov.sms.files.FileLimits;
 import tw.gov.sms.files.FileProblem;
 import tw.gov.sms.files.ValidationReport;
 import tw.gov.sms.intake.infrastructure.UploadRows;
+import tw.gov.sms.quota.application.QuotaService;
 import tw.gov.sms.sending.application.SendRules;
 import tw.gov.sms.sending.application.StateConflictException;
 import tw.gov.sms.sending.application.SubmissionRejectedException;
@@ -77,7 +79,39 @@ public class UploadService {
             boolean test,
             boolean autoConfirm,
             String reference,
-            String callbackUrl) {}
+            String callbackUrl,
+            Long accountId,
+            Long groupId) {
+
+        /** An agency system's upload (API client or SFTP), not a person's. */
+        public UploadRequest(
+                AgencyId agency,
+                Long apiClientId,
+                Channel channel,
+                String fileName,
+                String text,
+                OffsetDateTime scheduleAt,
+                Integer validityMinutes,
+                boolean test,
+                boolean autoConfirm,
+                String reference,
+                String callbackUrl) {
+            this(
+                    agency,
+                    apiClientId,
+                    channel,
+                    fileName,
+                    text,
+                    scheduleAt,
+                    validityMinutes,
+                    test,
+                    autoConfirm,
+                    reference,
+                    callbackUrl,
+                    null,
+                    null);
+        }
+    }
 
     @Inject
     tw.gov.sms.account.application.Audit audit;
@@ -99,6 +133,9 @@ public class UploadService {
 
     @Inject
     UploadRows rows;
+
+    @Inject
+    QuotaService quota;
 
     @Inject
     WorkQueues queues;
@@ -180,6 +217,7 @@ public class UploadService {
                         request.reference(),
                         request.callbackUrl()),
                 now);
+        upload.uploadedBy(request.accountId(), request.groupId());
         em.persist(upload);
         em.flush();
         LOG.info(() -> "upload " + upload.getId() + " (" + name + ", " + upload.getSizeBytes()
@@ -339,7 +377,7 @@ public class UploadService {
                 upload.validated(summary.recipients(), summary.duplicates(), summary.segments(), now);
                 LOG.info(() -> "upload " + uploadId + " validated: " + summary);
                 if (upload.isAutoConfirm()) {
-                    confirm(upload, now);
+                    autoConfirm(upload, now);
                 }
                 return upload.getState();
             }
@@ -354,6 +392,29 @@ public class UploadService {
         upload.rejected(upload.getProblemCount(), now);
         LOG.info(() -> "upload " + uploadId + " rejected with " + upload.getProblemCount() + " problems");
         return upload.getState();
+    }
+
+    /**
+     * Confirms an upload sent with {@code autoConfirm} unless the quota cannot pay for it: then it stays
+     * {@code VALIDATED} (the file is fine) for the sender to confirm once quota is added.
+     */
+    private void autoConfirm(FileUpload upload, OffsetDateTime now) {
+        if (upload.isTest()) {
+            if (quota.testAllowanceLeft(upload.getAccountId(), upload.getApiClientId()) < upload.getRecipientCount()) {
+                LOG.warning(() -> "upload " + upload.getId()
+                        + " validated but not confirmed automatically: the free test messages are used up");
+                return;
+            }
+        } else {
+            Optional<Problem> shortfall =
+                    quota.shortfall(upload.agencyId(), upload.getAccountId(), upload.getSegmentCount());
+            if (shortfall.isPresent()) {
+                LOG.warning(() -> "upload " + upload.getId() + " validated but not confirmed automatically: "
+                        + shortfall.get().messageEn());
+                return;
+            }
+        }
+        confirm(upload, now);
     }
 
     // ---- the sender's actions ----
@@ -423,21 +484,50 @@ public class UploadService {
                 upload.getScheduleAt(),
                 rules.validityUntil(upload.getScheduleAt(), upload.getValidityMinutes(), now));
         job.fromUpload(upload.getId());
+        job.startedBy(upload.getAccountId(), upload.getGroupId());
+        long segments = upload.getSegmentCount() == null ? 0 : upload.getSegmentCount();
+        long recipients = upload.getRecipientCount() == null ? 0 : upload.getRecipientCount();
+        // Quota (R11.1-R11.3) as for a typed send: checked before anything is stored, reserved in the same
+        // transaction as the job, so a file cannot send more than the agency (or the account) has left. A
+        // refusal leaves the upload VALIDATED: it can be confirmed once quota is added.
+        QuotaService.Plan plan = null;
+        try {
+            if (upload.isTest()) {
+                quota.useTestAllowance(upload.getAccountId(), upload.getApiClientId(), (int) recipients);
+            } else {
+                plan = quota.plan(upload.agencyId(), upload.getAccountId(), segments);
+            }
+        } catch (QuotaService.QuotaRefusal e) {
+            throw rejected(List.of(e.problem()));
+        }
         em.persist(job);
         em.flush();
         String initial = job.getState() == JobState.SCHEDULED ? "SCHEDULED" : "ACCEPTED";
         int copied =
                 rows.copyToMessages(upload.getId(), job.getId(), job.getAcceptedAt(), job.getValidityUntil(), initial);
-        job.recordRecipients(
-                copied,
-                0,
-                upload.getSegmentCount() == null ? 0 : upload.getSegmentCount().intValue());
+        job.recordRecipients(copied, 0, (int) segments);
+        if (plan != null) {
+            job.drawsOn(plan.contractId());
+            try {
+                quota.reserve(
+                        plan, upload.agencyId(), upload.getAccountId(), job.getId(), segments, ledgerActor(upload));
+            } catch (QuotaService.QuotaRefusal e) {
+                throw rejected(List.of(e.problem()));
+            }
+        }
         upload.confirmed(job.getId(), now);
         if (job.getState() == JobState.ACCEPTED) {
             queues.release(job.getId());
         }
         LOG.info(() -> "upload " + upload.getId() + " confirmed as job " + job.getId() + " (" + copied + " recipients, "
                 + job.getState() + ")");
+    }
+
+    private static String ledgerActor(FileUpload upload) {
+        if (upload.getAccountId() != null) {
+            return "account:" + upload.getAccountId();
+        }
+        return upload.getApiClientId() != null ? "client:" + upload.getApiClientId() : "upload:" + upload.getId();
     }
 
     /** Cancels an upload that is not yet a job; its staged rows are dropped. */

@@ -155,6 +155,33 @@ public class QuotaService {
         }
     }
 
+    /**
+     * What {@link #plan} would refuse, as a problem, or empty when the send can be paid for. For callers that
+     * must not fail their transaction on a shortage: a {@link QuotaRefusal} thrown through the bean's proxy
+     * marks the caller's transaction for rollback even when caught.
+     */
+    public Optional<Problem> shortfall(AgencyId agency, Long accountId, long segments) {
+        try {
+            plan(agency, accountId, segments);
+            return Optional.empty();
+        } catch (QuotaRefusal e) {
+            return Optional.of(e.problem());
+        }
+    }
+
+    /** Free test messages the sender has left; unlimited for the platform's own test messages. */
+    public int testAllowanceLeft(Long accountId, Long apiClientId) {
+        String holder = holder(accountId, apiClientId);
+        if (holder == null) {
+            return Integer.MAX_VALUE;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return Math.max(0, settings.freeTestMessages() - testUsed(c, holder));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The caller's own quota, or (for MODA and system administrators) that of any agency. */
     public View view(Actor actor, Long agencyId) {
         long agency;

@@ -32,6 +32,12 @@ public class FileUpload {
     @Column(name = "api_client_id")
     private Long apiClientId;
 
+    @Column(name = "account_id")
+    private Long accountId;
+
+    @Column(name = "group_id")
+    private Long groupId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 8)
     private Channel channel;
@@ -203,6 +209,20 @@ public class FileUpload {
 
     public AgencyId agencyId() {
         return new AgencyId(agencyId);
+    }
+
+    /** A person's upload: the job it becomes is theirs (visibility, allocation, test allowance). */
+    public void uploadedBy(Long account, Long group) {
+        this.accountId = account;
+        this.groupId = group;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public Long getGroupId() {
+        return groupId;
     }
 
     public Long getApiClientId() {
