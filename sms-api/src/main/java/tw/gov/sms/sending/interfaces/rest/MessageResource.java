@@ -46,7 +46,9 @@ import tw.gov.sms.shared.interfaces.rest.Problems;
  * after the job and its recipients are committed.
  *
  * <p>Body: {@code {"recipients": ["0912345678", {"number": "0912…", "values": {"name": "王小明"}}],
- * "text": "…", "scheduleAt": "2026-12-01T09:00:00+08:00", "validityMinutes": 1440, "test": false}}.
+ * "groups": [12], "text": "…", "scheduleAt": "2026-12-01T09:00:00+08:00", "validityMinutes": 1440, "test": false}}.
+ * {@code groups} (contact group ids, R3.1) adds every member of those groups to the recipients; with groups,
+ * {@code recipients} may be left out. A number given twice is sent once and reported as a duplicate.
  */
 @Path("v1/messages")
 @RequestScoped
@@ -58,6 +60,9 @@ public class MessageResource {
 
     @Inject
     PreviewService previews;
+
+    @Inject
+    tw.gov.sms.contact.application.ContactService contacts;
 
     @Context
     SecurityContext security;
@@ -95,11 +100,18 @@ public class MessageResource {
             throw new jakarta.ws.rs.ForbiddenException("an account without an agency cannot send");
         }
         var actor = caller.isUser() ? caller.actor(sources.of(httpRequest)) : null;
+        List<Long> groups = tw.gov.sms.contact.interfaces.rest.ContactResource.groupIds(json);
+        List<RecipientInput> recipients = groups.isEmpty() || json.containsKey("recipients")
+                ? new ArrayList<>(recipients(json))
+                : new ArrayList<>();
+        if (!groups.isEmpty()) {
+            recipients.addAll(contacts.recipients(caller.actor(sources.of(httpRequest)), groups));
+        }
         SubmissionRequest request = new SubmissionRequest(
                 caller.agency(),
                 caller.isUser() ? null : caller.clientDbId(),
                 Channel.API,
-                recipients(json),
+                recipients,
                 JsonInput.string(json, "text", true),
                 dateTime(json, "scheduleAt"),
                 JsonInput.integer(json, "validityMinutes"),

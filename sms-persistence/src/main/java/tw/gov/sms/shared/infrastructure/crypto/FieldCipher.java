@@ -109,7 +109,9 @@ public final class FieldCipher {
         MESSAGE_TEXT,
         JOB_TEXT,
         SFTP_KEY,
-        TOTP_SEED;
+        TOTP_SEED,
+        /** A contact's name and placeholder values, as one JSON object. */
+        CONTACT_DATA;
 
         byte[] aad() {
             return name().getBytes(StandardCharsets.US_ASCII);
