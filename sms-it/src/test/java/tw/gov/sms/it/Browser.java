@@ -90,6 +90,21 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
+    /** Chooses a file in a file input, which a styled upload button may keep out of sight. */
+    void attach(String css, Path file) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)))
+                .sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Clicks the first element matching {@code css} whose text contains {@code text}. */
+    void clickText(String css, String text) {
+        wait.until(d -> d.findElements(By.cssSelector(css)).stream()
+                        .filter(e -> e.getText().contains(text))
+                        .findFirst()
+                        .orElse(null))
+                .click();
+    }
+
     String text(String css) {
         return find(css).getText();
     }

@@ -3,6 +3,7 @@ package tw.gov.sms.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -139,6 +140,42 @@ class ComposeBrowserIT extends PortalBrowserTest {
             Platform.Reply cancelled = Platform.postJson("/api/v1/jobs/" + jobId + "/cancel", token, "{}");
             assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aFileIsCheckedRowByRowThenConfirmedAndDelivered() throws Exception {
+        PortalLogin.as(browser, "demo-user");
+        browser.go("/app/compose.xhtml");
+        browser.type("#compose\\:text", "{姓名}您好：您申請的補助已核定，金額 {金額} 元。");
+
+        // A wrong row refuses the file, with its line and reason, and nothing is sent.
+        Path bad = Files.createTempFile("recipients-", ".csv");
+        Files.writeString(bad, "手機號碼,姓名,金額\n" + number("0912") + ",王小明,1000\n02-2737-7111,李大華,2000\n");
+        browser.attach("#compose\\:file", bad);
+        browser.waitForText("#compose\\:fileInfo", bad.getFileName().toString());
+        browser.click("#compose\\:confirm");
+        browser.waitForText("#compose\\:problems", "第 3 列");
+        assertThat(browser.text("#compose\\:problems"))
+                .contains("NUMBER_LANDLINE")
+                .contains("未發送任何簡訊");
+
+        // A correct file: checked by the batch job, then the confirmation from its figures.
+        Path good = Files.createTempFile("recipients-", ".csv");
+        Files.writeString(
+                good,
+                "手機號碼,姓名,金額\n" + number("0912") + ",王小明,1000\n" + number("0935") + ",李大華,2000\n" + number("0936")
+                        + ",陳美玲,3000\n");
+        browser.attach("#compose\\:file", good);
+        browser.waitForText("#compose\\:fileInfo", good.getFileName().toString());
+        browser.click("#compose\\:confirm");
+        browser.waitForText("#compose\\:summaryRecipients", "3");
+        assertThat(browser.text("#compose\\:totalSegments")).isEqualTo("3");
+        assertThat(browser.axe()).as("file confirmation accessibility").isEmpty();
+        browser.click("#compose\\:send");
+        long jobId = jobIdFromLink();
+        JsonObject job = Platform.awaitJob(People.token("demo-user"), jobId, "COMPLETED", Duration.ofMinutes(2));
+        assertThat(job.getString("channel")).isEqualTo("PORTAL");
+        assertThat(job.getJsonObject("messagesByState").getInt("DELIVERED")).isEqualTo(3);
     }
 
     /** Waits for the result's link to the job page and reads the job id from it. */

@@ -6,7 +6,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -20,11 +26,16 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.UUID;
 import tw.gov.sms.account.application.Accounts;
+import tw.gov.sms.account.application.Audit;
 import tw.gov.sms.account.domain.Account;
 import tw.gov.sms.account.domain.Actor;
 import tw.gov.sms.account.domain.AgencyId;
 import tw.gov.sms.account.domain.Permission;
 import tw.gov.sms.account.interfaces.web.PortalSession;
+import tw.gov.sms.contact.application.ContactService;
+import tw.gov.sms.files.FileProblem;
+import tw.gov.sms.intake.application.UploadService;
+import tw.gov.sms.intake.application.UploadView;
 import tw.gov.sms.quota.application.QuotaService;
 import tw.gov.sms.sending.application.Preview;
 import tw.gov.sms.sending.application.PreviewService;
@@ -36,6 +47,7 @@ import tw.gov.sms.sending.application.SubmissionRequest;
 import tw.gov.sms.sending.application.SubmissionResult;
 import tw.gov.sms.sending.application.SubmissionService;
 import tw.gov.sms.sending.domain.Channel;
+import tw.gov.sms.sending.domain.UploadState;
 import tw.gov.sms.shared.domain.MsisdnParser;
 import tw.gov.sms.shared.domain.NumberParseResult;
 import tw.gov.sms.shared.domain.Problem;
@@ -69,6 +81,8 @@ public class ComposePage implements Serializable {
 
     public enum Step {
         EDIT,
+        /** A file is being validated by the batch job; the page polls. */
+        CHECKING,
         CONFIRM,
         DONE
     }
@@ -112,6 +126,9 @@ public class ComposePage implements Serializable {
 
         /** Segments per message: one figure, or a range when recipients' texts differ in length. */
         public String segmentsPerMessage() {
+            if (segmentsMax == 0) {
+                return "—"; // a file: the validation counted the total only
+            }
             return segmentsMin == segmentsMax ? Integer.toString(segmentsMin) : segmentsMin + "–" + segmentsMax;
         }
     }
@@ -140,6 +157,15 @@ public class ComposePage implements Serializable {
     PortalSession session;
 
     @Inject
+    ContactService contacts;
+
+    @Inject
+    UploadService uploads;
+
+    @Inject
+    Audit audit;
+
+    @Inject
     LocaleSwitch locale;
 
     // Who is composing (read at the start; every action checks the permissions again).
@@ -158,6 +184,16 @@ public class ComposePage implements Serializable {
     private String text;
     private Mode mode = Mode.NOW;
     private LocalDateTime scheduleAt;
+    private List<Long> selectedGroups = new ArrayList<>();
+
+    // Contact groups the composer may send to (R3.1), and a chosen recipients file.
+    private List<ContactService.GroupView> groups = List.of();
+    private transient Part upload;
+    private String fileName;
+    private String filePath;
+    private long fileSize;
+    private Long uploadId;
+    private boolean fileSend;
 
     // What is shown.
     private Step step = Step.EDIT;
@@ -201,6 +237,7 @@ public class ComposePage implements Serializable {
             }
         }
         mayTest = ownMobile != null;
+        groups = contacts.groups(actor);
         QuotaService.View view = quota.view(actor, null);
         testAllowance = view.testAllowance();
         testUsed = view.testUsed();
@@ -231,6 +268,12 @@ public class ComposePage implements Serializable {
         }
         parsed = RecipientText.parse(recipients);
         refreshPreview();
+        if (filePath != null) {
+            checkFile(actor);
+            return;
+        }
+        List<RecipientInput> planned = new ArrayList<>();
+        long groupDuplicates = 0;
         List<String> numbers;
         if (mode == Mode.TEST) {
             if (ownMobile == null) {
@@ -238,12 +281,22 @@ public class ComposePage implements Serializable {
             }
             numbers = ownMobile == null ? List.of() : List.of(ownMobile);
         } else {
-            if (parsed.entries().isEmpty()) {
+            java.util.Set<String> seen = new java.util.HashSet<>(parsed.unique());
+            parsed.unique().forEach(n -> planned.add(new RecipientInput(n, Map.of())));
+            for (RecipientInput member : groupRecipients(actor)) {
+                NumberParseResult r = MsisdnParser.parse(member.number());
+                if (r.ok() && seen.add(r.msisdn().national())) {
+                    planned.add(member);
+                } else {
+                    groupDuplicates++;
+                }
+            }
+            if (parsed.entries().isEmpty() && selectedGroups.isEmpty()) {
                 problems.add(Notice.of(Problem.of(ProblemCode.REQUEST_NO_RECIPIENTS, "recipients", null)));
-            } else if (parsed.unique().isEmpty()) {
+            } else if (planned.isEmpty()) {
                 problems.add(Notice.of(Problem.of(ProblemCode.REQUEST_NO_VALID_RECIPIENTS, "recipients", null)));
             }
-            numbers = parsed.unique();
+            numbers = planned.stream().map(RecipientInput::number).toList();
         }
         OffsetDateTime at = scheduleTime();
         if (mode == Mode.SCHEDULED) {
@@ -255,7 +308,11 @@ public class ComposePage implements Serializable {
                         .forEach(problems::add);
             }
         }
-        textNotices.stream().filter(Notice::error).forEach(problems::add);
+        textNotices.stream()
+                .filter(Notice::error)
+                .filter(n -> !(filePath != null || parsed.unique().isEmpty() && !selectedGroups.isEmpty())
+                        || !valueMissing(n))
+                .forEach(problems::add);
         if (!problems.isEmpty()) {
             return;
         }
@@ -266,10 +323,9 @@ public class ComposePage implements Serializable {
         long total = 0;
         Map<String, Notice> itemErrors = new LinkedHashMap<>();
         for (int from = 0; from < numbers.size(); from += PreviewService.MAX_ITEMS) {
-            List<RecipientInput> slice =
-                    numbers.subList(from, Math.min(numbers.size(), from + PreviewService.MAX_ITEMS)).stream()
-                            .map(n -> new RecipientInput(n, Map.of()))
-                            .toList();
+            List<RecipientInput> slice = mode == Mode.TEST
+                    ? List.of(new RecipientInput(ownMobile, Map.of()))
+                    : planned.subList(from, Math.min(planned.size(), from + PreviewService.MAX_ITEMS));
             for (Preview.Item item :
                     previews.preview(actor.agency(), slice, text).items()) {
                 item.problems().stream()
@@ -314,7 +370,7 @@ public class ComposePage implements Serializable {
                 mode,
                 at == null ? null : SHOWN.format(at.atZoneSameInstant(TAIWAN)),
                 numbers.size(),
-                mode == Mode.TEST ? 0 : parsed.duplicates(),
+                mode == Mode.TEST ? 0 : parsed.duplicates() + groupDuplicates,
                 mode == Mode.TEST ? 0 : parsed.invalid(),
                 mode == Mode.TEST ? ownMobileMasked : null,
                 min == Integer.MAX_VALUE ? 0 : min,
@@ -328,11 +384,13 @@ public class ComposePage implements Serializable {
                 textNotices.stream().filter(n -> !n.error()).toList());
         // One key per confirmation: a repeated click on "send" answers with the same job.
         idempotencyKey = "portal-" + UUID.randomUUID();
+        fileSend = false;
         step = Step.CONFIRM;
     }
 
-    /** Back from the confirmation to the form, everything kept. */
+    /** Back from the confirmation to the form, everything kept (a validated file is let go, and checked again). */
     public void back() {
+        dropUpload();
         summary = null;
         step = Step.EDIT;
     }
@@ -348,11 +406,17 @@ public class ComposePage implements Serializable {
             step = Step.EDIT;
             return;
         }
-        List<RecipientInput> inputs = mode == Mode.TEST
-                ? List.of(new RecipientInput(ownMobile, Map.of()))
-                : parsed.entries().stream()
-                        .map(e -> new RecipientInput(e.raw(), Map.of()))
-                        .toList();
+        if (fileSend) {
+            sendFile(actor);
+            return;
+        }
+        List<RecipientInput> inputs = new ArrayList<>();
+        if (mode == Mode.TEST) {
+            inputs.add(new RecipientInput(ownMobile, Map.of()));
+        } else {
+            parsed.entries().forEach(e -> inputs.add(new RecipientInput(e.raw(), Map.of())));
+            inputs.addAll(groupRecipients(actor));
+        }
         SubmissionRequest request = new SubmissionRequest(
                 actor.agency(),
                 null,
@@ -385,6 +449,215 @@ public class ComposePage implements Serializable {
             summary = null;
             step = Step.EDIT;
         }
+    }
+
+    // ---- a recipients file ---------------------------------------------------------------------
+
+    /** The file chosen in the upload field: kept in a temporary file until it is checked or replaced. */
+    public void fileChosen() {
+        Part file = upload;
+        upload = null; // the field is rendered empty again: later requests do not carry the file
+        if (file == null || file.getSize() == 0) {
+            return;
+        }
+        removeFile();
+        try {
+            java.nio.file.Path temp = Files.createTempFile("compose-", ".upload");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            filePath = temp.toString();
+            fileName = java.nio.file.Path.of(file.getSubmittedFileName())
+                    .getFileName()
+                    .toString();
+            fileSize = Files.size(temp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Part getUpload() {
+        return null;
+    }
+
+    public void setUpload(Part upload) {
+        this.upload = upload;
+    }
+
+    /** Forgets the chosen file. */
+    public void removeFile() {
+        if (filePath != null) {
+            try {
+                Files.deleteIfExists(java.nio.file.Path.of(filePath));
+            } catch (IOException ignored) {
+                // a temporary file
+            }
+        }
+        filePath = null;
+        fileName = null;
+        fileSize = 0;
+    }
+
+    /**
+     * Hands the file, with the text and the time, to the upload service, which validates every row with a batch
+     * job (R2.3) exactly as for the API and SFTP; the page then polls {@link #poll}.
+     */
+    private void checkFile(Actor actor) {
+        if (!parsed.entries().isEmpty() || !selectedGroups.isEmpty()) {
+            problems.add(notice("file.mixed"));
+        }
+        if (mode == Mode.TEST) {
+            problems.add(notice("file.test"));
+        }
+        OffsetDateTime at = scheduleTime();
+        if (mode == Mode.SCHEDULED && at == null) {
+            problems.add(notice("schedule.missing"));
+        }
+        textNotices.stream()
+                .filter(Notice::error)
+                .filter(n -> !(filePath != null || parsed.unique().isEmpty() && !selectedGroups.isEmpty())
+                        || !valueMissing(n))
+                .forEach(problems::add);
+        if (!problems.isEmpty()) {
+            return;
+        }
+        dropUpload();
+        UploadService.UploadRequest request = new UploadService.UploadRequest(
+                actor.agency(),
+                null,
+                Channel.PORTAL,
+                fileName,
+                text,
+                mode == Mode.SCHEDULED ? at : null,
+                null,
+                false,
+                false,
+                null,
+                null,
+                actor.accountId(),
+                actor.groupId());
+        try (InputStream in = Files.newInputStream(java.nio.file.Path.of(filePath))) {
+            UploadView view = uploads.receive(request, in);
+            uploadId = view.id();
+            uploads.startValidation(view.id());
+            audit.success(actor, "FILE_UPLOAD", "upload:" + view.id(), view.fileName());
+            step = Step.CHECKING;
+        } catch (SubmissionRejectedException e) {
+            e.problems().stream().map(Notice::of).forEach(problems::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** While a file is checked: move on once the validation has decided. */
+    public void poll() {
+        if (step != Step.CHECKING || uploadId == null) {
+            return;
+        }
+        Actor actor = actor();
+        UploadView view = uploads.view(actor.agency(), uploadId);
+        if (view.state() == UploadState.REJECTED) {
+            problems = new ArrayList<>();
+            problems.add(new Notice(
+                    "FILE_REJECTED",
+                    true,
+                    text("file.rejected", Locale.TRADITIONAL_CHINESE).formatted(view.problemCount()),
+                    text("file.rejected", Locale.ENGLISH).formatted(view.problemCount()),
+                    null,
+                    null));
+            for (FileProblem p : uploads.problems(actor.agency(), uploadId, 50)) {
+                String zhWhere = p.line() == null
+                        ? ""
+                        : "第 " + p.line() + " 列" + (p.column() == null ? "" : "「" + p.column() + "」") + "：";
+                String enWhere = p.line() == null
+                        ? ""
+                        : "Line " + p.line() + (p.column() == null ? "" : " (" + p.column() + ")") + ": ";
+                problems.add(new Notice(
+                        p.problem().code().name(),
+                        p.problem().isError(),
+                        zhWhere + p.problem().messageZh(),
+                        enWhere + p.problem().messageEn(),
+                        null,
+                        null));
+            }
+            uploadId = null;
+            step = Step.EDIT;
+            return;
+        }
+        if (view.state() != UploadState.VALIDATED) {
+            return;
+        }
+        long total = view.segments() == null ? 0 : view.segments();
+        Notice shortage = quota.shortfall(actor.agency(), actor.accountId(), total)
+                .map(Notice::of)
+                .orElse(null);
+        QuotaService.View q = quota.view(actor, null);
+        OffsetDateTime at = view.scheduleAt();
+        summary = new Summary(
+                mode,
+                at == null ? null : SHOWN.format(at.atZoneSameInstant(TAIWAN)),
+                view.recipients() == null ? 0 : view.recipients().intValue(),
+                view.duplicates() == null ? 0 : view.duplicates(),
+                0,
+                null,
+                0,
+                0,
+                total,
+                q.agency().available(),
+                q.account() != null && "ALLOCATED".equals(q.mode())
+                        ? q.account().allocationLeft()
+                        : null,
+                null,
+                shortage,
+                fullText,
+                textNotices.stream().filter(n -> !n.error()).toList());
+        fileSend = true;
+        step = Step.CONFIRM;
+    }
+
+    private void sendFile(Actor actor) {
+        try {
+            UploadView view = uploads.confirm(actor, actor.agency(), uploadId);
+            outcome = new Outcome(
+                    view.jobId(),
+                    view.scheduleAt() == null ? "ACCEPTED" : "SCHEDULED",
+                    view.recipients() == null ? 0 : view.recipients().intValue(),
+                    0,
+                    view.duplicates() == null ? 0 : view.duplicates().intValue(),
+                    view.segments() == null ? 0 : view.segments().intValue(),
+                    List.of());
+            uploadId = null;
+            removeFile();
+            step = Step.DONE;
+        } catch (SubmissionRejectedException e) {
+            e.problems().stream().map(Notice::of).forEach(problems::add);
+            back();
+        }
+    }
+
+    /** Cancels an upload made for a confirmation that was not sent. */
+    private void dropUpload() {
+        if (uploadId != null) {
+            try {
+                uploads.cancel(actor().agency(), uploadId);
+            } catch (RuntimeException e) {
+                // already decided (e.g. rejected): nothing to let go
+            }
+            uploadId = null;
+        }
+        fileSend = false;
+    }
+
+    /**
+     * A placeholder without a value in the preview, which has no recipient to take it from: for a file or groups,
+     * every recipient's own values are checked (by the batch job, or by previewing each member), not the preview's.
+     */
+    private static boolean valueMissing(Notice n) {
+        return ProblemCode.PLACEHOLDER_MISSING_VALUE.name().equals(n.code());
+    }
+
+    private List<RecipientInput> groupRecipients(Actor actor) {
+        return selectedGroups.isEmpty() ? List.of() : contacts.recipients(actor, selectedGroups);
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -580,6 +853,9 @@ public class ComposePage implements Serializable {
 
     /** The text's problems; an empty text is obvious while nothing is typed, and is reported on confirmation. */
     public List<Notice> getTextNotices() {
+        if (filePath != null || parsed.unique().isEmpty() && !selectedGroups.isEmpty()) {
+            return textNotices.stream().filter(n -> !valueMissing(n)).toList();
+        }
         if (text != null && !text.isEmpty()) {
             return textNotices;
         }
@@ -590,6 +866,38 @@ public class ComposePage implements Serializable {
 
     public List<Notice> getProblems() {
         return problems;
+    }
+
+    public List<ContactService.GroupView> getGroups() {
+        return groups;
+    }
+
+    public List<Long> getSelectedGroups() {
+        return selectedGroups;
+    }
+
+    public void setSelectedGroups(List<Long> selectedGroups) {
+        this.selectedGroups = selectedGroups == null ? new ArrayList<>() : new ArrayList<>(selectedGroups);
+    }
+
+    /** Members of the chosen groups, before duplicates are taken out. */
+    public int getGroupMembers() {
+        return groups.stream()
+                .filter(g -> selectedGroups.contains(g.id()))
+                .mapToInt(ContactService.GroupView::members)
+                .sum();
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public long getFileSize() {
+        return fileSize;
+    }
+
+    public boolean isFileSend() {
+        return fileSend;
     }
 
     public Summary getSummary() {
