@@ -102,6 +102,41 @@ public class AccountAdministration {
         return new GroupView(group.getId(), agencyId, group.getName());
     }
 
+    /**
+     * The agencies an actor may pick from (to filter or to place an account): administrators all; a group
+     * administrator their own; nobody else any. Names only, so reading them is not audited.
+     */
+    public List<AgencyView> agencies(Actor actor) {
+        TypedQuery<Agency> q;
+        if (actor.seesAllAgencies()) {
+            q = em.createQuery("select a from Agency a order by a.name", Agency.class);
+        } else if (actor.has(Role.GROUP_ADMIN)) {
+            q = em.createQuery("select a from Agency a where a.id = :id", Agency.class)
+                    .setParameter("id", actor.agencyValue());
+        } else {
+            return List.of();
+        }
+        return q.getResultStream()
+                .map(a -> new AgencyView(a.getId(), a.getCode(), a.getName(), a.getDisplayName(), a.getStatus()))
+                .toList();
+    }
+
+    /** The groups an actor may place accounts in: administrators all; a group administrator their own. */
+    public List<GroupView> groups(Actor actor) {
+        TypedQuery<AccountGroup> q;
+        if (actor.seesAllAgencies()) {
+            q = em.createQuery("select g from AccountGroup g order by g.id", AccountGroup.class);
+        } else if (actor.has(Role.GROUP_ADMIN)) {
+            q = em.createQuery("select g from AccountGroup g where g.id = :id", AccountGroup.class)
+                    .setParameter("id", actor.groupId());
+        } else {
+            return List.of();
+        }
+        return q.getResultStream()
+                .map(g -> new GroupView(g.getId(), g.agencyId().value(), g.getName()))
+                .toList();
+    }
+
     // ---- accounts ----------------------------------------------------------------------------
 
     public AccountView create(Actor actor, NewAccount request) {

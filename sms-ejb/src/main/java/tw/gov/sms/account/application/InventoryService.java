@@ -102,6 +102,23 @@ public class InventoryService {
                 ((Number) row[5]).intValue());
     }
 
+    /**
+     * The latest campaigns, newest first (the open one, if any, leads): for the portal's inventory page.
+     * Administrators and group administrators, who decide items; users and API clients are refused.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Campaign> campaigns(Actor actor, int limit) {
+        if (!actor.seesAllAgencies() && !actor.has(Role.GROUP_ADMIN)) {
+            audit.refused(actor, "INVENTORY_READ", null, "role " + actor.roleName());
+            throw AccountException.notPermitted("您無權查看帳號盤點。", "You may not see the account inventory.");
+        }
+        List<Number> ids = em.createNativeQuery(
+                        "select id from inventory_campaign order by (closed_at is null) desc, id desc limit ?")
+                .setParameter(1, Math.max(1, Math.min(limit, 100)))
+                .getResultList();
+        return ids.stream().map(id -> find(id.longValue())).toList();
+    }
+
     /** The items the actor decides: a group administrator's own group's users; administrators all. */
     @SuppressWarnings("unchecked")
     public List<Item> items(Actor actor, long campaignId) {

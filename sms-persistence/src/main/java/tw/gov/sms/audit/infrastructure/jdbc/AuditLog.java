@@ -336,6 +336,13 @@ public class AuditLog {
         if (q.actorName() != null) {
             and(w, "actor_name = ?", params, q.actorName());
         }
+        if (q.outcome() != null) {
+            and(w, "outcome = ?", params, q.outcome().name());
+        }
+        if (q.targetContains() != null) {
+            // position(), not LIKE: the text is searched for as typed, with no wildcard to escape.
+            and(w, "position(lower(?) in lower(target)) > 0", params, q.targetContains());
+        }
         if (q.beforeSeq() != null) {
             and(w, "seq < ?", params, q.beforeSeq());
         }

@@ -407,6 +407,25 @@ class AuditLogTest {
     }
 
     @Test
+    void searchesByOutcomeAndTargetTextIgnoringCase() throws SQLException {
+        searchFixture();
+        try (Connection c = db.getConnection()) {
+            AuditQuery all = AuditQuery.all();
+
+            assertThat(seqs(log.search(c, all.withOutcome(Outcome.FAILURE)))).containsExactly(4L);
+            assertThat(seqs(log.search(c, all.withOutcome(Outcome.SUCCESS)))).containsExactly(6L, 5L, 3L, 2L, 1L);
+            assertThat(log.search(c, all.withOutcome(Outcome.DENIED))).isEmpty();
+            assertThat(seqs(log.search(c, all.withTargetContaining("SEND_")))).containsExactly(3L, 2L);
+            assertThat(seqs(log.search(c, all.withTargetContaining("job:1")))).containsExactly(2L);
+            // Typed as it is: % and _ are not wildcards.
+            assertThat(log.search(c, all.withTargetContaining("send%"))).isEmpty();
+            assertThat(seqs(log.search(c, all.withTargetContaining("np_import").withOutcome(Outcome.SUCCESS))))
+                    .containsExactly(6L);
+            assertThat(all.withTargetContaining("  ").targetContains()).isNull();
+        }
+    }
+
+    @Test
     void pagesByKeysetNewestFirst() throws SQLException {
         searchFixture();
         try (Connection c = db.getConnection()) {

@@ -6,5 +6,13 @@
  * project's own {@link tw.gov.sms.account.interfaces.web.PortalIdentityStore} validates. {@link
  * tw.gov.sms.account.interfaces.web.PortalGuard} re-checks every request: account still active, source
  * on the allow-list, session within its maximum length, password change first when due.
+ *
+ * <p>The administration pages of this context (issue 8 item 7): the IP allow-list ({@link
+ * tw.gov.sms.account.interfaces.web.AllowListPage}, R9.1), accounts and permissions ({@link
+ * tw.gov.sms.account.interfaces.web.AccountsPage}, R6.1–R6.4) and the account inventory ({@link
+ * tw.gov.sms.account.interfaces.web.InventoryPage}, R9.5). They translate and delegate to {@code
+ * AllowListService}, {@code AccountAdministration} and {@code InventoryService}, which decide who may do
+ * what; a page shows only the controls the service would accept for the person's role, and every refusal
+ * as the service's bilingual message with its stable code.
  */
 package tw.gov.sms.account.interfaces.web;
