@@ -8,5 +8,10 @@
  * message table, so they stay fast over hundreds of millions of messages; only the per-message records
  * read messages, at most 31 days per export, pruned to the months' partitions. Reports are written
  * through {@code sms-reports} (xlsx streamed by POI's SXSSF, csv, PDF) or as JSON for screens.
+ *
+ * <p>Dashboards ({@code DashboardService}): the same rules; the MODA overview joins three set-based
+ * aggregates (jobs accepted today, today's rollup, the balances under the contract in force) to the agency
+ * table in one query, and the 14-day trend is one {@code generate_series} joined to the rollup, so a day
+ * without traffic is a zero row, not a gap.
  */
 package tw.gov.sms.reporting.application;

@@ -53,6 +53,7 @@ public class RoutingIndexService {
     private RoutingIndexHolder holder;
     private volatile long loadedImportId = -1;
     private volatile long loadedPrefixVersion = -1;
+    private volatile Long lastLoadMillis;
 
     @PostConstruct
     void start() {
@@ -67,6 +68,11 @@ public class RoutingIndexService {
 
     public RoutingIndex current() {
         return holder.current();
+    }
+
+    /** How long reading and building the last ported-number index took on this instance; null before the first. */
+    public Long lastLoadMillis() {
+        return lastLoadMillis;
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false)
@@ -107,6 +113,7 @@ public class RoutingIndexService {
                     holder.current().withSnapshot(ported, new RoutingIndex.Metadata(version, file, Instant.now()));
             holder.swap(next);
             loadedImportId = latest;
+            lastLoadMillis = (System.nanoTime() - started) / 1_000_000;
             LOG.info(() -> String.format(
                     "routing index %s loaded: %,d ported numbers in %d ms (%s)",
                     version, ported.size(), (System.nanoTime() - started) / 1_000_000, file));

@@ -42,6 +42,7 @@ public final class SmppCarrierLink implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final AtomicInteger roundRobin = new AtomicInteger();
     private final AtomicLong bindAttempts = new AtomicLong();
+    private final AtomicLong submitted = new AtomicLong();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -81,6 +82,18 @@ public final class SmppCarrierLink implements AutoCloseable {
     /** Bind attempts made so far, successful or not (for metrics and to watch the back-off). */
     public long bindAttempts() {
         return bindAttempts.get();
+    }
+
+    /** {@code submit_sm} the carrier accepted so far, every segment counted (the operations page's rate). */
+    public long submitted() {
+        return submitted.get();
+    }
+
+    /** {@code submit_sm} sent and still waiting for their response, over every bind (at most binds x window). */
+    public int windowInUse() {
+        return slots.stream()
+                .mapToInt(s -> settings.windowSize() - s.window().availablePermits())
+                .sum();
     }
 
     /**
@@ -145,7 +158,7 @@ public final class SmppCarrierLink implements AutoCloseable {
             if (session.isEmpty()) {
                 throw failure(SmppSubmitException.Kind.NOT_BOUND, "bind lost during the submit", acceptedSoFar, null);
             }
-            return session.get()
+            String id = session.get()
                     .submitShortMessage(
                             "",
                             TypeOfNumber.valueOf(settings.sourceTon()),
@@ -166,6 +179,8 @@ public final class SmppCarrierLink implements AutoCloseable {
                             pdu.shortMessage(),
                             pdu.tlvs())
                     .getMessageId();
+            submitted.incrementAndGet();
+            return id;
         } catch (NegativeResponseException e) {
             throw SmppSubmitException.rejected(e.getCommandStatus(), acceptedSoFar, e);
         } catch (ResponseTimeoutException e) {

@@ -103,6 +103,9 @@ class SmppCarrierLinkTest {
         assertThat(receipt.stat()).isEqualTo("DELIVRD");
         assertThat(receipt.doneDate()).isNotNull();
         assertThat(link.status().binds()).hasSize(2).allMatch(BindStatus::bound);
+        // What the operations page shows: one accepted submit_sm, nothing left waiting in the window.
+        assertThat(link.submitted()).isEqualTo(1);
+        assertThat(link.windowInUse()).isZero();
     }
 
     @ParameterizedTest

@@ -91,6 +91,11 @@ public class PortalSession implements Serializable {
         return role == Role.MODA_ADMIN || role == Role.SYSTEM_ADMIN;
     }
 
+    /** System administrators alone run the platform's operations pages (carrier links, prefixes, portability). */
+    public boolean isSystemAdministrator() {
+        return role == Role.SYSTEM_ADMIN;
+    }
+
     public boolean isGroupAdministrator() {
         return role == Role.GROUP_ADMIN;
     }
