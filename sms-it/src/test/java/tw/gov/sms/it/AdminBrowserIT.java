@@ -238,8 +238,10 @@ class AdminBrowserIT extends PortalBrowserTest {
         WebElement box = browser.driver.findElement(
                 By.cssSelector("input[type=checkbox][name='" + name + "'][value='" + value + "']"));
         if (!box.isSelected()) {
-            box.click();
+            // from the keyboard, as the page must allow: space ticks the focused box
+            box.sendKeys(org.openqa.selenium.Keys.SPACE);
         }
+        assertThat(box.isSelected()).as(value + " checked").isTrue();
     }
 
     /** The accounts table's row of {@code username}. */

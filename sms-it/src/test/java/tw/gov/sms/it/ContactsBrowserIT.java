@@ -66,6 +66,25 @@ class ContactsBrowserIT extends PortalBrowserTest {
         JsonObject job = Platform.awaitJob(People.token("demo-user"), jobId, "COMPLETED", Duration.ofMinutes(2));
         assertThat(job.getInt("recipients")).isEqualTo(3);
         assertThat(job.getJsonObject("messagesByState").getInt("DELIVERED")).isEqualTo(3);
+
+        // The sender's notification centre (R4) shows the job's stages once the scan has seen them.
+        String finished = "[data-stage='FINISHED'][data-id]";
+        for (int i = 0; i < 30; i++) {
+            browser.go("/app/notifications.xhtml");
+            if (browser.text("#notifications").contains("#" + jobId)
+                    && !browser.driver
+                            .findElements(org.openqa.selenium.By.cssSelector(finished))
+                            .isEmpty()) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        assertThat(browser.text("#notifications")).contains("#" + jobId);
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector(finished)))
+                .isNotEmpty();
+        assertThat(browser.find("#unread-badge").getText()).isNotBlank();
+        assertThat(browser.axe()).as("notifications page accessibility").isEmpty();
+        browser.screenshot(SHOTS.resolve("notifications.png"));
     }
 
     private static String number(String prefix) {
