@@ -85,6 +85,37 @@ class AdminBrowserIT extends PortalBrowserTest {
         assertThat(row(username).getText()).contains("匯出");
         assertThat(column(id, "permissions")).isEqualTo("send,view,export");
 
+        // Contact details changed, and a reset link mailed to the account itself (the administrator never sees it).
+        clickInRow(username, "edit");
+        browser.type("#accounts\\:editDisplayName", "改名 " + username);
+        browser.type("#accounts\\:editMobile", "0912345678");
+        browser.click("#accounts\\:saveContact");
+        browser.waitForText("#accounts\\:errors", "已更新聯絡資料");
+        assertThat(column(id, "display_name")).isEqualTo("改名 " + username);
+        assertThat(column(id, "mobile")).isEqualTo("0912345678");
+        browser.type("#accounts\\:editMobile", "12345");
+        browser.click("#accounts\\:saveContact");
+        browser.waitForText("#accounts\\:errors", "手機號碼須為 09 開頭");
+        assertThat(column(id, "mobile")).as("a refused change writes nothing").isEqualTo("0912345678");
+        long before = People.newestMailId(People.email(username));
+        browser.click("#accounts\\:sendReset");
+        browser.waitForText("#accounts\\:errors", "已將一次性密碼重設連結寄至");
+        MailInbox.awaitOne(
+                People.email(username), m -> m.id() > before && m.subject().contains("密碼重設"), Duration.ofSeconds(20));
+        assertThat(browser.driver.getPageSource()).as("the link is never shown").doesNotContain("token=");
+        try (Connection c = Platform.db();
+                PreparedStatement ps = c.prepareStatement("select count(*) from audit_event"
+                        + " where action = 'PASSWORD_RESET_SENT' and target = ? and actor_name = 'demo-gadmin'")) {
+            ps.setString(1, "account:" + id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1))
+                        .as("the reset is audited under the administrator's name")
+                        .isEqualTo(1);
+            }
+        }
+        browser.click("#accounts\\:cancelEdit");
+
         // Disable, then delete after the confirmation.
         clickInRow(username, "disable");
         awaitStatus(username, "已停用");

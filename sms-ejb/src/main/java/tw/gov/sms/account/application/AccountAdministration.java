@@ -40,6 +40,9 @@ import tw.gov.sms.shared.infrastructure.mail.Mailer;
 @Stateless
 public class AccountAdministration {
 
+    @Inject
+    CredentialService credentials;
+
     private static final Logger LOG = Logger.getLogger(AccountAdministration.class.getName());
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -301,6 +304,14 @@ public class AccountAdministration {
             throw new AccountException(409, "ACCOUNT_DELETED", "帳號已刪除。", "The account is deleted.");
         }
         audit.success(actor, "ACCOUNT_ENABLE", "account:" + id, null);
+        return AccountView.of(account);
+    }
+
+    /** Mails the account a reset link (R6.1: an administrator helps a member who cannot log in). */
+    public AccountView sendResetLink(Actor actor, long id) {
+        Account account = manageable(actor, id, "PASSWORD_RESET_SENT");
+        credentials.sendResetLink(account, actor.sourceAddress());
+        audit.success(actor, "PASSWORD_RESET_SENT", "account:" + id, "link mailed to the account's own address");
         return AccountView.of(account);
     }
 

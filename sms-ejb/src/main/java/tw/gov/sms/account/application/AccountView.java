@@ -21,7 +21,8 @@ public record AccountView(
         String mfaKind,
         boolean locked,
         Instant lastLoginAt,
-        Instant createdAt) {
+        Instant createdAt,
+        String mobile) {
 
     static AccountView of(Account a) {
         return new AccountView(
@@ -37,6 +38,7 @@ public record AccountView(
                 a.getMfaKind().name(),
                 a.isLocked(Instant.now()),
                 a.getLastLoginAt().orElse(null),
-                a.getCreatedAt());
+                a.getCreatedAt(),
+                a.getMobile());
     }
 }

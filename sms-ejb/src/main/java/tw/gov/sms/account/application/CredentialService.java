@@ -83,28 +83,7 @@ public class CredentialService {
                 .filter(Account::canLogIn)
                 .ifPresentOrElse(
                         account -> {
-                            String token = OneTimeCodes.token();
-                            Instant expires = now.plus(settings.resetLifetime());
-                            em.persist(new LoginChallenge(
-                                    OneTimeCodes.sha256Hex(token),
-                                    account.getId(),
-                                    LoginChallenge.Purpose.RESET,
-                                    null,
-                                    null,
-                                    source,
-                                    now,
-                                    expires));
-                            long minutes = settings.resetLifetime().toMinutes();
-                            mailer.send(
-                                    account.getEmail(),
-                                    "111 簡訊平台密碼重設 / 111 SMS platform password reset",
-                                    "請於 " + minutes + " 分鐘內開啟以下連結重設密碼（僅能使用一次）：\n"
-                                            + settings.resetUrl() + "?token=" + token + "\n\n"
-                                            + "Open this link within " + minutes
-                                            + " minutes to set a new password (it works once):\n"
-                                            + settings.resetUrl() + "?token=" + token + "\n\n"
-                                            + "若非您本人申請，請忽略本信並通知系統管理者。 If you did not ask for this, ignore this"
-                                            + " mail and tell the system administrators.\n");
+                            mailResetLink(account, source, now);
                             audit.login(
                                     account,
                                     username,
@@ -120,6 +99,47 @@ public class CredentialService {
                                 "PASSWORD_RESET_REQUESTED",
                                 Outcome.FAILURE,
                                 "unknown or inactive"));
+    }
+
+    /**
+     * Mails a one-time, time-limited reset link to the account's own address, on an administrator's request
+     * (the administrator never sees the link). The caller checks that the administrator may manage the account
+     * and audits the request under the administrator's name.
+     */
+    public void sendResetLink(Account account, String source) {
+        if (!account.canLogIn()) {
+            throw new AccountException(
+                    409,
+                    "ACCOUNT_CANNOT_LOG_IN",
+                    "此帳號已停用或刪除，無法重設密碼；請先啟用。",
+                    "The account is disabled or deleted and cannot reset its password; enable it first.");
+        }
+        mailResetLink(account, source, Instant.now());
+    }
+
+    private void mailResetLink(Account account, String source, Instant now) {
+        String token = OneTimeCodes.token();
+        Instant expires = now.plus(settings.resetLifetime());
+        em.persist(new LoginChallenge(
+                OneTimeCodes.sha256Hex(token),
+                account.getId(),
+                LoginChallenge.Purpose.RESET,
+                null,
+                null,
+                source,
+                now,
+                expires));
+        long minutes = settings.resetLifetime().toMinutes();
+        mailer.send(
+                account.getEmail(),
+                "111 簡訊平台密碼重設 / 111 SMS platform password reset",
+                "請於 " + minutes + " 分鐘內開啟以下連結重設密碼（僅能使用一次）：\n"
+                        + settings.resetUrl() + "?token=" + token + "\n\n"
+                        + "Open this link within " + minutes
+                        + " minutes to set a new password (it works once):\n"
+                        + settings.resetUrl() + "?token=" + token + "\n\n"
+                        + "若非您本人申請，請忽略本信並通知系統管理者。 If you did not ask for this, ignore this"
+                        + " mail and tell the system administrators.\n");
     }
 
     public void completeReset(String token, String proposed, String source) {

@@ -162,6 +162,13 @@ public class AccountResource {
         return AdminJson.account(administration.enable(actor(), id)).toString();
     }
 
+    /** Mails the account a one-time reset link; the administrator never sees it. */
+    @POST
+    @Path("accounts/{id}/reset")
+    public String sendResetLink(@PathParam("id") long id) {
+        return AdminJson.account(administration.sendResetLink(actor(), id)).toString();
+    }
+
     @DELETE
     @Path("accounts/{id}")
     public Response delete(@PathParam("id") long id) {

@@ -36,6 +36,7 @@ final class AdminJson {
         optional(b, "agencyId", a.agencyId());
         optional(b, "groupId", a.groupId());
         optional(b, "lastLoginAt", a.lastLoginAt());
+        optional(b, "mobile", a.mobile());
         return b.build();
     }
 

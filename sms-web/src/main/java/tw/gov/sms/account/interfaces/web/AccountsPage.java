@@ -58,7 +58,8 @@ public class AccountsPage implements Serializable {
             String status,
             boolean locked,
             String lastLoginAt,
-            String createdAt)
+            String createdAt,
+            String mobile)
             implements Serializable {}
 
     /** A choice of a select: its value and its label. */
@@ -89,6 +90,9 @@ public class AccountsPage implements Serializable {
     private Long groupId;
     private Long agencyId;
     private List<String> permissions = new ArrayList<>();
+    private String editDisplayName;
+    private String editEmail;
+    private String editMobile;
 
     private Long editing;
     private List<String> editPermissions = new ArrayList<>();
@@ -144,12 +148,49 @@ public class AccountsPage implements Serializable {
         all.stream().filter(r -> r.id() == id).findFirst().ifPresent(r -> {
             editing = id;
             editPermissions = new ArrayList<>(r.permissions());
+            editDisplayName = r.displayName();
+            editEmail = r.email();
+            editMobile = r.mobile();
         });
     }
 
     public void cancelEdit() {
         editing = null;
         editPermissions = new ArrayList<>();
+    }
+
+    /** Saves the name, e-mail and mobile of the account being edited (an empty mobile removes it). */
+    public void saveContact() {
+        if (editing == null) {
+            return;
+        }
+        try {
+            AccountView changed = administration.update(
+                    actor(),
+                    editing,
+                    strip(editDisplayName),
+                    strip(editEmail),
+                    editMobile == null ? "" : editMobile.strip());
+            info("accounts.updated", changed.username());
+        } catch (AccountException e) {
+            error(e);
+        }
+        load();
+    }
+
+    /** Mails the account being edited a one-time password reset link (the administrator never sees it). */
+    public void sendResetLink() {
+        if (editing == null) {
+            return;
+        }
+        try {
+            info(
+                    "accounts.resetSent",
+                    administration.sendResetLink(actor(), editing).username());
+        } catch (AccountException e) {
+            error(e);
+        }
+        load();
     }
 
     public void savePermissions() {
@@ -341,7 +382,8 @@ public class AccountsPage implements Serializable {
                 a.status(),
                 a.locked(),
                 time(a.lastLoginAt()),
-                time(a.createdAt()));
+                time(a.createdAt()),
+                a.mobile());
     }
 
     private static String time(Instant at) {
@@ -475,6 +517,30 @@ public class AccountsPage implements Serializable {
 
     public void setPermissions(List<String> permissions) {
         this.permissions = permissions == null ? new ArrayList<>() : new ArrayList<>(permissions);
+    }
+
+    public String getEditDisplayName() {
+        return editDisplayName;
+    }
+
+    public void setEditDisplayName(String editDisplayName) {
+        this.editDisplayName = editDisplayName;
+    }
+
+    public String getEditEmail() {
+        return editEmail;
+    }
+
+    public void setEditEmail(String editEmail) {
+        this.editEmail = editEmail;
+    }
+
+    public String getEditMobile() {
+        return editMobile;
+    }
+
+    public void setEditMobile(String editMobile) {
+        this.editMobile = editMobile;
     }
 
     public List<String> getEditPermissions() {
