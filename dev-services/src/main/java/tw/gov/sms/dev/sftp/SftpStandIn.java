@@ -1,6 +1,7 @@
 package tw.gov.sms.dev.sftp;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,12 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  *
  * Public-key login only, SFTP only (no shell, no forwarding). Prints {@code READY} once it listens. Not for
  * production: OpenSSH's chroot, not a Java virtual file system, is what keeps agencies apart there.
+ *
+ * <p>With {@code --authorized-keys-url URL} it also asks the platform at each login, as production's OpenSSH
+ * does through its {@code AuthorizedKeysCommand}: {@code GET URL/<user>} answers the agency's registered keys as
+ * {@code authorized_keys} lines, each limited by {@code from="…"} to the agency's approved ranges (R9.1, default
+ * deny). A key is accepted only from an address in its {@code from} list; an unreachable platform admits no one
+ * but the keys in {@code DIR/keys}.
  */
 public final class SftpStandIn implements AutoCloseable {
 
@@ -54,7 +61,7 @@ public final class SftpStandIn implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        SftpStandIn standIn = start(options.root(), options.port());
+        SftpStandIn standIn = start(options.root(), options.port(), options.keysUrl());
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             standIn.close();
@@ -73,6 +80,14 @@ public final class SftpStandIn implements AutoCloseable {
 
     /** Starts serving {@code root} on 127.0.0.1:{@code port} (0 for a free port). */
     public static SftpStandIn start(Path root, int port) throws IOException {
+        return start(root, port, null);
+    }
+
+    /**
+     * Starts serving {@code root} on 127.0.0.1:{@code port}; logins are also checked against the platform's
+     * authorized-keys lookup at {@code keysUrl} when it is not {@code null}.
+     */
+    public static SftpStandIn start(Path root, int port, URI keysUrl) throws IOException {
         Path base = root.toAbsolutePath().normalize();
         Files.createDirectories(base.resolve("keys"));
         // Written again once the server listens: whoever waits for this file then finds a server behind it.
@@ -99,7 +114,9 @@ public final class SftpStandIn implements AutoCloseable {
         server.setKeyboardInteractiveAuthenticator(null);
         server.setGSSAuthenticator(null);
         server.setHostBasedAuthenticator(null);
-        server.setPublickeyAuthenticator((user, key, session) -> authorized(base, user, key));
+        AllowListedKeys platform = keysUrl == null ? null : new AllowListedKeys(keysUrl);
+        server.setPublickeyAuthenticator((user, key, session) -> authorized(base, user, key)
+                || platform != null && platform.admits(user, key, session.getClientAddress()));
         server.setFileSystemFactory(new VirtualFileSystemFactory(base) {
             @Override
             public Path getUserHomeDir(SessionContext session) throws IOException {
@@ -177,10 +194,11 @@ public final class SftpStandIn implements AutoCloseable {
         throw new IOException("no host key in " + provider.getPath());
     }
 
-    record Options(Path root, int port) {
+    record Options(Path root, int port, URI keysUrl) {
         static Options parse(String[] args) {
             Path root = Path.of(".sms/dev/sftp");
             int port = 2222;
+            URI keysUrl = null;
             for (int i = 0; i < args.length; i += 2) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 if (value == null) {
@@ -189,12 +207,13 @@ public final class SftpStandIn implements AutoCloseable {
                 switch (args[i]) {
                     case "--root" -> root = Path.of(value);
                     case "--port" -> port = Integer.parseInt(value);
+                    case "--authorized-keys-url" -> keysUrl = URI.create(value);
                     default ->
-                        throw new IllegalArgumentException(
-                                "unknown option " + args[i] + " (usage: --root DIR --port PORT)");
+                        throw new IllegalArgumentException("unknown option " + args[i]
+                                + " (usage: --root DIR --port PORT [--authorized-keys-url URL])");
                 }
             }
-            return new Options(root, port);
+            return new Options(root, port, keysUrl);
         }
     }
 }

@@ -83,6 +83,74 @@ class SftpStandInTest {
         }
     }
 
+    /** As production's OpenSSH: an agency's registered key logs in only from its approved ranges (R9.1). */
+    @Test
+    void admitsAPlatformRegisteredKeyOnlyFromItsApprovedRanges() throws Exception {
+        java.security.KeyPair pair = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        ByteArrayOutputStream pub = new ByteArrayOutputStream();
+        OpenSSHKeyPairResourceWriter.INSTANCE.writePublicKey(pair.getPublic(), "agency-c key", pub);
+        ByteArrayOutputStream prv = new ByteArrayOutputStream();
+        OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "agency-c", null, prv);
+        String key = prv.toString(StandardCharsets.US_ASCII);
+        java.util.concurrent.atomic.AtomicReference<String> answer =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(200);
+        com.sun.net.httpserver.HttpServer platform =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        platform.createContext("/api/v1/internal/sftp/authorized-keys/", exchange -> {
+            byte[] body = exchange.getRequestURI().getPath().endsWith("/agency-c")
+                    ? answer.get().getBytes(StandardCharsets.UTF_8)
+                    : new byte[0];
+            exchange.sendResponseHeaders(status.get(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        platform.start();
+        java.net.URI url = java.net.URI.create(
+                "http://127.0.0.1:" + platform.getAddress().getPort() + "/api/v1/internal/sftp/authorized-keys");
+        String line = pub.toString(StandardCharsets.US_ASCII).trim();
+        try (SftpStandIn standIn = SftpStandIn.start(root, 0, url)) {
+            answer.set("from=\"10.1.0.0/16\" " + line + "\n");
+            SftpFailure elsewhere =
+                    catchThrowableOfType(SftpFailure.class, () -> SftpMailbox.open(endpoint(standIn, "agency-c", key)));
+            assertThat(elsewhere.kind())
+                    .as("approved for another range only")
+                    .isEqualTo(SftpFailure.Kind.AUTHENTICATION);
+
+            answer.set("from=\"10.1.0.0/16,127.0.0.1/32\" " + line + "\n");
+            try (SftpMailbox c = SftpMailbox.open(endpoint(standIn, "agency-c", key))) {
+                assertThat(c.scan().isEmpty()).isTrue();
+            }
+
+            status.set(403);
+            SftpFailure lookupRefused =
+                    catchThrowableOfType(SftpFailure.class, () -> SftpMailbox.open(endpoint(standIn, "agency-c", key)));
+            assertThat(lookupRefused.kind())
+                    .as("no answer from the platform: default deny")
+                    .isEqualTo(SftpFailure.Kind.AUTHENTICATION);
+        } finally {
+            platform.stop(0);
+        }
+    }
+
+    @Test
+    void matchesAddressesAgainstCidrRanges() throws Exception {
+        java.net.InetAddress v4 = java.net.InetAddress.getByName("192.0.2.77");
+        assertThat(AllowListedKeys.inAny(v4, "192.0.2.0/24")).isTrue();
+        assertThat(AllowListedKeys.inAny(v4, "192.0.2.64/27")).isTrue();
+        assertThat(AllowListedKeys.inAny(v4, "192.0.2.96/27")).isFalse();
+        assertThat(AllowListedKeys.inAny(v4, "10.0.0.0/8, 192.0.2.77")).isTrue();
+        assertThat(AllowListedKeys.inAny(v4, "0.0.0.0/0")).isTrue();
+        assertThat(AllowListedKeys.inAny(v4, "2001:db8::/32"))
+                .as("families never mix")
+                .isFalse();
+        java.net.InetAddress v6 = java.net.InetAddress.getByName("2001:db8::1");
+        assertThat(AllowListedKeys.inAny(v6, "2001:db8::/32")).isTrue();
+        assertThat(AllowListedKeys.inAny(v6, "2001:db9::/32")).isFalse();
+    }
+
     /** Writes keys/USER.pub and returns the private key in OpenSSH format, as a developer would with ssh-keygen. */
     private String account(String user, String keyType) throws Exception {
         java.security.KeyPair pair = KeyUtils.generateKeyPair(keyType, 256);
