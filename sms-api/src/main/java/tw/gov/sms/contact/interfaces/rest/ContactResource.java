@@ -35,7 +35,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -182,20 +181,10 @@ public class ContactResource {
             if (item instanceof JsonString s) {
                 list.add(new ContactInput(s.getString(), null, Map.of()));
             } else if (item instanceof JsonObject o) {
-                Map<String, String> values = new LinkedHashMap<>();
-                JsonValue v = o.get("values");
-                if (v instanceof JsonObject vo) {
-                    vo.forEach((k, x) -> {
-                        if (!(x instanceof JsonString xs)) {
-                            throw JsonInput.wrongType(field + ".values." + k, "字串", "a string");
-                        }
-                        values.put(k, xs.getString());
-                    });
-                } else if (v != null && v != JsonValue.NULL) {
-                    throw JsonInput.wrongType(field + ".values", "物件", "an object");
-                }
                 list.add(new ContactInput(
-                        JsonInput.string(o, "number", true), JsonInput.string(o, "name", false), values));
+                        JsonInput.string(o, "number", true),
+                        JsonInput.string(o, "name", false),
+                        JsonInput.stringMap(o, "values", field)));
             } else {
                 throw JsonInput.wrongType(field, "字串或物件", "a string or an object");
             }

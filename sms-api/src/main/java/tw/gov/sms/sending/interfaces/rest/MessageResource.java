@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -193,19 +192,8 @@ public class MessageResource {
             if (item instanceof JsonString s) {
                 out.add(new RecipientInput(s.getString(), Map.of()));
             } else if (item instanceof JsonObject o) {
-                Map<String, String> values = new LinkedHashMap<>();
-                JsonValue v = o.get("values");
-                if (v instanceof JsonObject vo) {
-                    vo.forEach((k, x) -> {
-                        if (!(x instanceof JsonString xs)) {
-                            throw JsonInput.wrongType(field + ".values." + k, "字串", "a string");
-                        }
-                        values.put(k, xs.getString());
-                    });
-                } else if (v != null && v != JsonValue.NULL) {
-                    throw JsonInput.wrongType(field + ".values", "物件", "an object");
-                }
-                out.add(new RecipientInput(JsonInput.string(o, "number", true), values));
+                out.add(new RecipientInput(
+                        JsonInput.string(o, "number", true), JsonInput.stringMap(o, "values", field)));
             } else {
                 throw JsonInput.wrongType(field, "字串或物件", "a string or an object");
             }

@@ -76,6 +76,26 @@ public final class JsonInput {
         throw wrongType(field, "布林值", "a boolean");
     }
 
+    /**
+     * An optional object of string values, such as a recipient's placeholder {@code values}: empty when absent,
+     * in the order written; a value that is not a string names its field.
+     */
+    public static java.util.Map<String, String> stringMap(JsonObject o, String field, String where) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        JsonValue v = o.get(field);
+        if (v instanceof JsonObject vo) {
+            vo.forEach((k, x) -> {
+                if (!(x instanceof JsonString xs)) {
+                    throw wrongType(where + "." + field + "." + k, "字串", "a string");
+                }
+                values.put(k, xs.getString());
+            });
+        } else if (v != null && v != JsonValue.NULL) {
+            throw wrongType(where + "." + field, "物件", "an object");
+        }
+        return values;
+    }
+
     public static ApiInputException missing(String field) {
         return new ApiInputException(
                 "FIELD_MISSING", "缺少必要欄位「" + field + "」。", "Required field '" + field + "' is missing.");

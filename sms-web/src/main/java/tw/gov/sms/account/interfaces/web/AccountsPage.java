@@ -27,6 +27,7 @@ import tw.gov.sms.account.domain.Actor;
 import tw.gov.sms.account.domain.Permission;
 import tw.gov.sms.account.domain.Role;
 import tw.gov.sms.shared.interfaces.web.LocaleSwitch;
+import tw.gov.sms.shared.interfaces.web.PageMessages;
 
 /**
  * Accounts and permissions (R6.1–R6.4, R6.6): a group administrator lists the group's members, creates
@@ -405,14 +406,7 @@ public class AccountsPage implements Serializable {
 
     /** The refusal in the session's language, with its code, and each detail of an invalid form. */
     private void error(AccountException e) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        String text = locale.isEnglish() ? e.messageEn() : e.messageZh();
-        faces.addMessage(FORM, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text + " (" + e.code() + ")"));
-        for (AccountException.Detail d : e.details()) {
-            String detail = locale.isEnglish() ? d.messageEn() : d.messageZh();
-            faces.addMessage(
-                    FORM, new FacesMessage(FacesMessage.SEVERITY_ERROR, detail, detail + " (" + d.code() + ")"));
-        }
+        PageMessages.error(FORM, e, locale.isEnglish());
     }
 
     private void info(String key, String what) {

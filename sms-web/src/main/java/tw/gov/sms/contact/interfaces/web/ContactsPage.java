@@ -32,6 +32,7 @@ import tw.gov.sms.contact.application.ContactService;
 import tw.gov.sms.contact.application.ContactService.ContactInput;
 import tw.gov.sms.contact.application.ContactService.GroupView;
 import tw.gov.sms.shared.interfaces.web.LocaleSwitch;
+import tw.gov.sms.shared.interfaces.web.PageMessages;
 
 /**
  * Contacts and groups (issue 8 item 4, R3.1): the groups of one's account group, their members (numbers masked),
@@ -253,14 +254,7 @@ public class ContactsPage implements Serializable {
     }
 
     private void error(AccountException e) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        String text = locale.isEnglish() ? e.messageEn() : e.messageZh();
-        faces.addMessage(FORM, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text + " (" + e.code() + ")"));
-        for (AccountException.Detail d : e.details()) {
-            String detail = locale.isEnglish() ? d.messageEn() : d.messageZh();
-            faces.addMessage(
-                    FORM, new FacesMessage(FacesMessage.SEVERITY_ERROR, detail, detail + " (" + d.code() + ")"));
-        }
+        PageMessages.error(FORM, e, locale.isEnglish());
     }
 
     private void info(String key, String name) {

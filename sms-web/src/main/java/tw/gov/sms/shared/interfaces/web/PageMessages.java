@@ -15,9 +15,15 @@ public final class PageMessages {
 
     /** The service's refusal, in Traditional Chinese or English as the session reads, with its code. */
     public static void error(String formId, AccountException e, boolean english) {
+        FacesContext faces = FacesContext.getCurrentInstance();
         String text = english ? e.messageEn() : e.messageZh();
-        FacesContext.getCurrentInstance()
-                .addMessage(formId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text + " (" + e.code() + ")"));
+        faces.addMessage(formId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text + " (" + e.code() + ")"));
+        // Then each detail of an invalid form or list (e.g. every wrong entry with where it is).
+        for (AccountException.Detail d : e.details()) {
+            String detail = english ? d.messageEn() : d.messageZh();
+            faces.addMessage(
+                    formId, new FacesMessage(FacesMessage.SEVERITY_ERROR, detail, detail + " (" + d.code() + ")"));
+        }
     }
 
     /** A confirmation: the bundle text of {@code key}, then {@code subject} (e.g. the prefix just saved). */
