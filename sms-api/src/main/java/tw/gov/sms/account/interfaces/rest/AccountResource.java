@@ -75,6 +75,36 @@ public class AccountResource {
                 .build();
     }
 
+    /** The agencies within reach: administrators all, a group administrator their own, others none. */
+    @GET
+    @Path("agencies")
+    public String agencies() {
+        jakarta.json.JsonArrayBuilder items = Json.createArrayBuilder();
+        administration
+                .agencies(actor())
+                .forEach(a -> items.add(Json.createObjectBuilder()
+                        .add("id", a.id())
+                        .add("code", a.code())
+                        .add("name", a.name())
+                        .add("displayName", a.displayName())
+                        .add("status", a.status())));
+        return Json.createObjectBuilder().add("items", items).build().toString();
+    }
+
+    /** The account groups within reach (administrators all, a group administrator their own), by agency. */
+    @GET
+    @Path("groups")
+    public String groups() {
+        jakarta.json.JsonArrayBuilder items = Json.createArrayBuilder();
+        administration
+                .groups(actor())
+                .forEach(g -> items.add(Json.createObjectBuilder()
+                        .add("id", g.id())
+                        .add("agencyId", g.agencyId())
+                        .add("name", g.name())));
+        return Json.createObjectBuilder().add("items", items).build().toString();
+    }
+
     @POST
     @Path("agencies/{id}/groups")
     public Response createGroup(@PathParam("id") long agencyId, String body) {
