@@ -64,3 +64,7 @@ insert into notification_epoch (id, started_at) values (1, now());
 create index send_job_stage_time_idx on send_job ((coalesce(completed_at, released_at, accepted_at)))
     where account_id is not null;
 create index file_upload_rejected_idx on file_upload (decided_at) where state = 'REJECTED';
+
+-- The failure share of a job still sending is read from the rollup by job: without this, each tick scanned
+-- whole days of usage_daily for every released job.
+create index usage_daily_job_idx on usage_daily (job_id, day);

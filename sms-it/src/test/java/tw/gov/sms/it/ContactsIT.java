@@ -217,6 +217,11 @@ class ContactsIT {
                                 "{\"contacts\":[\"" + number(23) + "\"]}")
                         .status())
                 .isEqualTo(403);
+        assertThat(Platform.postJson(
+                                "/api/v1/messages", moda, "{\"groups\":[" + group + "],\"text\":\"不應送出\"}")
+                        .status())
+                .as("reading every group is not sending to it")
+                .isIn(403, 404);
         Platform.Reply client = Platform.postJson(
                 "/api/v1/messages", Platform.demoToken(), "{\"groups\":[" + group + "],\"text\":\"系統發送群組測試\"}");
         assertThat(client.status()).as(client.body()).isEqualTo(202);

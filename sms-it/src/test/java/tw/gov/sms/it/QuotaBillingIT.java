@@ -510,6 +510,22 @@ class QuotaBillingIT {
         Platform.Reply later = Platform.postJson("/api/v1/files/" + second + "/confirm", token, "");
         assertThat(later.status()).as(later.body()).isEqualTo(202);
         assertThat(Platform.quotaOf(agency)).isEqualTo(9);
+
+        // Sent to go at once (autoConfirm) but short: rejected with the quota problem, not left waiting.
+        String csv = "手機號碼\n" + String.join("\n", numbers("0913", 20, 10)) + "\n";
+        Platform.Reply auto = Platform.postMultipart(
+                "/api/v1/files",
+                token,
+                java.util.Map.of("text", "檔案額度測試", "autoConfirm", "true"),
+                "auto.csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(auto.status()).as(auto.body()).isEqualTo(202);
+        JsonObject refusedAuto = Platform.awaitUpload(
+                token, auto.json().getJsonNumber("id").longValue(), Duration.ofSeconds(60));
+        assertThat(refusedAuto.getString("state")).as(refusedAuto.toString()).isEqualTo("REJECTED");
+        assertThat(refusedAuto.toString()).contains("QUOTA_AGENCY_INSUFFICIENT");
+        assertThat(Platform.quotaOf(agency)).as("nothing reserved for it").isEqualTo(9);
+
         Platform.awaitJob(token, job, "COMPLETED", Duration.ofSeconds(90));
         assertLedgerConsistent();
     }

@@ -46,7 +46,8 @@ final class AllowListedKeys {
         String lines;
         try {
             HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + "/" + user))
+                    HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + "/"
+                                    + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)))
                             .timeout(Duration.ofSeconds(10))
                             .GET()
                             .build(),

@@ -115,8 +115,12 @@ public final class SftpStandIn implements AutoCloseable {
         server.setGSSAuthenticator(null);
         server.setHostBasedAuthenticator(null);
         AllowListedKeys platform = keysUrl == null ? null : new AllowListedKeys(keysUrl);
-        server.setPublickeyAuthenticator((user, key, session) -> authorized(base, user, key)
-                || platform != null && platform.admits(user, key, session.getClientAddress()));
+        // The name is checked once, first: it becomes a folder under the root and a path of the lookup.
+        server.setPublickeyAuthenticator((user, key, session) -> user != null
+                && USER.matcher(user).matches()
+                && !user.equals("keys")
+                && (authorized(base, user, key)
+                        || platform != null && platform.admits(user, key, session.getClientAddress())));
         server.setFileSystemFactory(new VirtualFileSystemFactory(base) {
             @Override
             public Path getUserHomeDir(SessionContext session) throws IOException {

@@ -43,6 +43,9 @@ public class AccountAdministration {
     @Inject
     CredentialService credentials;
 
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext context;
+
     private static final Logger LOG = Logger.getLogger(AccountAdministration.class.getName());
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -280,8 +283,23 @@ public class AccountAdministration {
             throw AccountException.invalid(
                     "MOBILE_INVALID", "手機號碼須為 09 開頭的 10 位數字。", "A mobile number is 10 digits starting with 09.");
         }
+        String oldEmail = account.getEmail();
+        String oldMobile = account.getMobile();
         account.updateContact(displayName, email, mobile);
-        audit.success(actor, "ACCOUNT_UPDATE", "account:" + id, null);
+        String changes = change("email", oldEmail, account.getEmail())
+                + change("mobile", masked(oldMobile), masked(account.getMobile()));
+        audit.success(actor, "ACCOUNT_UPDATE", "account:" + id, changes.isEmpty() ? null : changes.strip());
+        if (!oldEmail.equals(account.getEmail()) && !(actor.isUser() && actor.accountId() == id)) {
+            // The holder hears of it at the old address: whoever controls the address controls reset links.
+            mailOrRefuse(
+                    oldEmail,
+                    "111 簡訊平台帳號電子郵件已變更 / 111 SMS platform account e-mail changed",
+                    "您的帳號 " + account.getUsername() + " 的電子郵件已由管理者 " + actor.name() + " 變更為 "
+                            + account.getEmail() + "。若非您所同意，請立即通知系統管理者。\n\n"
+                            + "The e-mail address of your account " + account.getUsername()
+                            + " was changed by the administrator " + actor.name() + " to " + account.getEmail()
+                            + ". If you did not agree to this, tell the system administrators at once.\n");
+        }
         return AccountView.of(account);
     }
 
@@ -307,10 +325,43 @@ public class AccountAdministration {
         return AccountView.of(account);
     }
 
+    /** A mail the change depends on: when it cannot go, nothing of the change stays. */
+    private void mailOrRefuse(String to, String subject, String text) {
+        try {
+            mailer.send(to, subject, text);
+        } catch (tw.gov.sms.shared.infrastructure.mail.MailFailedException e) {
+            context.setRollbackOnly();
+            throw mailFailed();
+        }
+    }
+
+    private static AccountException mailFailed() {
+        return new AccountException(
+                502,
+                "MAIL_FAILED",
+                "郵件無法寄出，未做任何變更；請稍後再試。",
+                "The mail could not be sent; nothing was changed. Try again later.");
+    }
+
+    private static String change(String what, String before, String after) {
+        return java.util.Objects.equals(before, after) ? "" : " " + what + ": " + before + " -> " + after;
+    }
+
+    private static String masked(String mobile) {
+        return mobile == null || mobile.length() < 10 ? mobile : mobile.substring(0, 4) + "***" + mobile.substring(7);
+    }
+
     /** Mails the account a reset link (R6.1: an administrator helps a member who cannot log in). */
     public AccountView sendResetLink(Actor actor, long id) {
         Account account = manageable(actor, id, "PASSWORD_RESET_SENT");
-        credentials.sendResetLink(account, actor.sourceAddress());
+        try {
+            credentials.sendResetLink(account, actor.sourceAddress());
+        } catch (jakarta.ejb.EJBException e) {
+            if (e.getCause() instanceof tw.gov.sms.shared.infrastructure.mail.MailFailedException) {
+                throw mailFailed(); // the transaction is already marked for rollback: no token is left behind
+            }
+            throw e;
+        }
         audit.success(actor, "PASSWORD_RESET_SENT", "account:" + id, "link mailed to the account's own address");
         return AccountView.of(account);
     }

@@ -111,6 +111,9 @@ public class ContactService {
     Audit audit;
 
     @Inject
+    tw.gov.sms.sending.application.SendRules rules;
+
+    @Inject
     @ConfigProperty(name = "sms.contacts.max-members", defaultValue = "100000")
     int maxMembers;
 
@@ -320,7 +323,18 @@ public class ContactService {
         }
         List<Parsed> parsed = new ArrayList<>();
         List<AccountException.Detail> problems = new ArrayList<>();
-        try (RecipientFileReader reader = RecipientFiles.open(file, originalName, FileLimits.defaults())) {
+        FileLimits d = FileLimits.defaults();
+        // No more rows than a group may hold (plus one, to tell "too many"): a huge file is refused as it is
+        // read, not after millions of contacts were parsed and encrypted.
+        FileLimits limits = new FileLimits(
+                d.maxFileBytes(),
+                d.maxUncompressedBytes(),
+                d.maxCompressionRatio(),
+                d.maxZipEntries(),
+                Math.min(d.maxRows(), maxMembers + 1L),
+                d.maxColumns(),
+                d.maxCellChars());
+        try (RecipientFileReader reader = RecipientFiles.open(file, originalName, limits)) {
             FileRow row;
             while ((row = reader.next()) != null) {
                 String at = (row.entry() == null ? "" : row.entry() + " ") + "第 " + row.line() + " 列";
@@ -403,6 +417,12 @@ public class ContactService {
         }
         try (Connection c = dataSource.getConnection()) {
             GroupView group = managed(c, actor, groupId, "CONTACT_EXPORT");
+            if (!actor.hasPermission(Permission.EXPORT)) {
+                // Full numbers leave the platform: the same permission as every other export.
+                audit.refused(actor, "CONTACT_EXPORT", "contact-group:" + groupId, "no export permission");
+                throw AccountException.notPermitted(
+                        "匯出聯絡人需要 export 權限。", "Exporting contacts needs the export permission.");
+            }
             List<String[]> rows = new ArrayList<>();
             Set<String> columns = new LinkedHashSet<>();
             List<Member> members = members(c, groupId);
@@ -449,8 +469,22 @@ public class ContactService {
         }
         List<RecipientInput> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
+            long total = 0;
             for (Long id : new LinkedHashSet<>(groupIds)) {
-                visible(c, actor, id, false);
+                GroupView g = visible(c, actor, id, false);
+                if (!sendable(actor, g)) {
+                    // Administrators read every agency's groups; a send uses only the sender's own.
+                    audit.refused(actor, "CONTACT_SEND", "contact-group:" + id, "another agency's or group's contacts");
+                    throw AccountException.notFound("聯絡人群組", "contact group");
+                }
+                total += g.members();
+            }
+            // Refused before anything is decrypted: the submission would refuse it anyway.
+            if (total > rules.maxRecipients()) {
+                Problem p = rules.checkRecipientCount(total, "groups").get(0);
+                throw new AccountException(422, p.code().name(), p.messageZh(), p.messageEn());
+            }
+            for (Long id : new LinkedHashSet<>(groupIds)) {
                 for (Member m : members(c, id)) {
                     Map<String, String> values = new LinkedHashMap<>(m.data().values());
                     if (m.data().name() != null) {
@@ -483,6 +517,19 @@ public class ContactService {
         }
         args.add(actor.agencyValue());
         return " and g.agency_id = ?";
+    }
+
+    /** The groups the actor may send to: their own account group's (an API client: its agency's). */
+    public List<GroupView> sendableGroups(Actor actor) {
+        return groups(actor).stream().filter(g -> sendable(actor, g)).toList();
+    }
+
+    /** Sending uses one's own contacts only, whatever one may read. */
+    static boolean sendable(Actor actor, GroupView g) {
+        if (actor.agency() == null || g.agencyId() != actor.agencyValue()) {
+            return false;
+        }
+        return !actor.isUser() || actor.groupId() != null && g.groupId() == actor.groupId();
     }
 
     /** Whether the actor may manage contact groups of their own account group. */
@@ -552,6 +599,10 @@ public class ContactService {
         try (Connection c = dataSource.getConnection()) {
             GroupView group =
                     managed(c, actor, groupId, action); // locks the group row until commit: one writer at a time
+            long distinct = contacts.stream().map(Parsed::number).distinct().count();
+            if (distinct > maxMembers) {
+                throw full(actor, group, distinct);
+            }
             Set<String> seen = new HashSet<>();
             int repeated = 0;
             short keyVersion = (short) cipher.activeVersion();
@@ -587,12 +638,9 @@ public class ContactService {
             int inserted = members - group.members();
             if (members > maxMembers) {
                 context.setRollbackOnly(); // nothing of this request stays
-                throw AccountException.invalid(
-                        "CONTACT_GROUP_FULL",
-                        "群組「" + group.name() + "」最多 " + maxMembers + " 位聯絡人，加入後將有 " + members + " 位；未加入任何聯絡人。",
-                        "Group '" + group.name() + "' holds at most " + maxMembers + " contacts; this would make "
-                                + members + ". Nothing was added.");
+                throw full(actor, group, members);
             }
+
             int duplicates = repeated + (seen.size() - inserted);
             audit.success(
                     actor,
@@ -603,6 +651,15 @@ public class ContactService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private AccountException full(Actor actor, GroupView group, long wouldHave) {
+        audit.refused(actor, "CONTACT_GROUP_FULL", "contact-group:" + group.id(), wouldHave + " > " + maxMembers);
+        return AccountException.invalid(
+                "CONTACT_GROUP_FULL",
+                "群組「" + group.name() + "」最多 " + maxMembers + " 位聯絡人，加入後將有 " + wouldHave + " 位；未加入任何聯絡人。",
+                "Group '" + group.name() + "' holds at most " + maxMembers + " contacts; this would make " + wouldHave
+                        + ". Nothing was added.");
     }
 
     private static int recount(Connection c, long groupId) throws SQLException {

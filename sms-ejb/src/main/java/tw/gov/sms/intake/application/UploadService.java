@@ -395,24 +395,34 @@ public class UploadService {
     }
 
     /**
-     * Confirms an upload sent with {@code autoConfirm} unless the quota cannot pay for it: then it stays
-     * {@code VALIDATED} (the file is fine) for the sender to confirm once quota is added.
+     * Confirms an upload sent with {@code autoConfirm}, unless the quota cannot pay for it: then the upload is
+     * rejected with the quota problem, so the sender (an SFTP receipt, the API's upload status, a notification)
+     * learns why at once instead of finding it waiting; the same file can be sent again once quota is added.
      */
     private void autoConfirm(FileUpload upload, OffsetDateTime now) {
+        Optional<Problem> shortfall;
         if (upload.isTest()) {
-            if (quota.testAllowanceLeft(upload.getAccountId(), upload.getApiClientId()) < upload.getRecipientCount()) {
-                LOG.warning(() -> "upload " + upload.getId()
-                        + " validated but not confirmed automatically: the free test messages are used up");
-                return;
-            }
+            String holder = QuotaService.fileHolder(upload.getAccountId(), upload.getApiClientId(), upload.agencyId());
+            int left = quota.testAllowanceLeft(holder);
+            shortfall = left < upload.getRecipientCount()
+                    ? Optional.of(Problem.of(
+                            ProblemCode.QUOTA_TEST_EXHAUSTED,
+                            "test",
+                            null,
+                            upload.getRecipientCount(),
+                            left,
+                            quota.freeTestMessages()))
+                    : Optional.empty();
         } else {
-            Optional<Problem> shortfall =
-                    quota.shortfall(upload.agencyId(), upload.getAccountId(), upload.getSegmentCount());
-            if (shortfall.isPresent()) {
-                LOG.warning(() -> "upload " + upload.getId() + " validated but not confirmed automatically: "
-                        + shortfall.get().messageEn());
-                return;
-            }
+            shortfall = quota.shortfall(upload.agencyId(), upload.getAccountId(), upload.getSegmentCount());
+        }
+        if (shortfall.isPresent()) {
+            LOG.warning(() -> "upload " + upload.getId() + " valid but refused at confirmation: "
+                    + shortfall.get().messageEn());
+            rows.writeFileProblems(upload.getId(), List.of(new FileProblem(null, null, null, shortfall.get())));
+            rows.deleteRows(upload.getId());
+            upload.rejected(1, now);
+            return;
         }
         confirm(upload, now);
     }
@@ -493,7 +503,9 @@ public class UploadService {
         QuotaService.Plan plan = null;
         try {
             if (upload.isTest()) {
-                quota.useTestAllowance(upload.getAccountId(), upload.getApiClientId(), (int) recipients);
+                quota.useTestAllowance(
+                        QuotaService.fileHolder(upload.getAccountId(), upload.getApiClientId(), upload.agencyId()),
+                        (int) recipients);
             } else {
                 plan = quota.plan(upload.agencyId(), upload.getAccountId(), segments);
             }

@@ -119,7 +119,21 @@ public class QuotaService {
      * else an API client's. Test messages of the platform itself (login codes) use no allowance.
      */
     public void useTestAllowance(Long accountId, Long apiClientId, int messages) {
+        useTestAllowance(holder(accountId, apiClientId), messages);
+    }
+
+    /**
+     * The holder of the free test messages a file send draws on: the person who uploaded it, else the API
+     * client, else (an SFTP upload, which has neither) the agency itself. Never none: a file is never the
+     * platform's own test message.
+     */
+    public static String fileHolder(Long accountId, Long apiClientId, AgencyId agency) {
         String holder = holder(accountId, apiClientId);
+        return holder != null ? holder : "agency:" + agency.value();
+    }
+
+    /** Counts against {@code holder}'s allowance; {@code null} is the platform's own test message (free). */
+    public void useTestAllowance(String holder, int messages) {
         if (holder == null) {
             return;
         }
@@ -171,7 +185,15 @@ public class QuotaService {
 
     /** Free test messages the sender has left; unlimited for the platform's own test messages. */
     public int testAllowanceLeft(Long accountId, Long apiClientId) {
-        String holder = holder(accountId, apiClientId);
+        return testAllowanceLeft(holder(accountId, apiClientId));
+    }
+
+    /** The free test messages each holder has (R11.3, {@code sms.quota.free-test-messages}). */
+    public int freeTestMessages() {
+        return settings.freeTestMessages();
+    }
+
+    public int testAllowanceLeft(String holder) {
         if (holder == null) {
             return Integer.MAX_VALUE;
         }

@@ -72,4 +72,43 @@ class ContactRulesTest {
                 .as("systems send to groups; people manage them")
                 .isFalse();
     }
+
+    @Test
+    void sendingUsesOnlyOnesOwnContactsWhateverOneMayRead() {
+        ContactService.GroupView g =
+                new ContactService.GroupView(1, 7, "agency", 3, "group", "名單", null, 10, null, null, false);
+        assertThat(ContactService.sendable(person(Role.USER, 3L, "send"), g)).isTrue();
+        assertThat(ContactService.sendable(person(Role.GROUP_ADMIN, 4L, "send"), g))
+                .as("another account group's")
+                .isFalse();
+        assertThat(ContactService.sendable(
+                        new Actor(
+                                Actor.Kind.USER,
+                                1L,
+                                "moda",
+                                Role.MODA_ADMIN,
+                                new AgencyId(1),
+                                null,
+                                Set.of("send"),
+                                null),
+                        g))
+                .as("a MODA administrator reads every group but sends to none of another agency's")
+                .isFalse();
+        assertThat(ContactService.sendable(Actor.apiClient(9, "client", AGENCY, Set.of("send"), "10.0.0.1"), g))
+                .isTrue();
+        assertThat(ContactService.sendable(
+                        Actor.apiClient(9, "client", new AgencyId(8), Set.of("send"), "10.0.0.1"), g))
+                .isFalse();
+    }
+
+    @Test
+    void aFilesFreeTestMessagesAlwaysHaveAHolder() {
+        assertThat(tw.gov.sms.quota.application.QuotaService.fileHolder(5L, null, AGENCY))
+                .isEqualTo("account:5");
+        assertThat(tw.gov.sms.quota.application.QuotaService.fileHolder(null, 9L, AGENCY))
+                .isEqualTo("client:9");
+        assertThat(tw.gov.sms.quota.application.QuotaService.fileHolder(null, null, AGENCY))
+                .as("an SFTP upload draws on its agency's allowance, never on none")
+                .isEqualTo("agency:7");
+    }
 }

@@ -33,7 +33,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -210,8 +209,38 @@ public class ContactResource {
         java.nio.file.Path temp = null;
         try {
             temp = Files.createTempFile("contacts-", ".upload");
-            try (InputStream content = file.getContent()) {
-                Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+            long limit = tw.gov.sms.files.FileLimits.defaults().maxFileBytes();
+            try (InputStream content = file.getContent();
+                    java.io.OutputStream out = Files.newOutputStream(temp)) {
+                // At most the limit is copied: a larger file is refused without filling the disk.
+                long copied = content.transferTo(new java.io.FilterOutputStream(out) {
+                    private long written;
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        if (++written > limit) {
+                            throw new FileTooLarge();
+                        }
+                        out.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        written += len;
+                        if (written > limit) {
+                            throw new FileTooLarge();
+                        }
+                        out.write(b, off, len);
+                    }
+                });
+                if (copied == 0) {
+                    throw new ApiInputException("UPLOAD_FILE_EMPTY", "檔案是空的。", "The file is empty.");
+                }
+            } catch (FileTooLarge e) {
+                throw new ApiInputException(
+                        "FILE_TOO_LARGE",
+                        "檔案超過 " + limit / 1_048_576 + " MB，未匯入。",
+                        "The file is larger than " + limit / 1_048_576 + " MB; nothing was imported.");
             }
             return json(contacts.importFile(
                             actor(), id, temp, file.getFileName().get()))
@@ -254,6 +283,11 @@ public class ContactResource {
                         "Content-Disposition",
                         "attachment; filename=\"contacts-" + id + (xlsx ? ".xlsx" : ".csv") + "\"")
                 .build();
+    }
+
+    /** Thrown by the bounded copy of an import at the size limit. */
+    private static final class FileTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
     }
 
     /** The {@code groups} field of a send: contact group ids, or absent. */

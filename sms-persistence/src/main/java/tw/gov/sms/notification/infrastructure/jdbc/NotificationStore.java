@@ -76,12 +76,17 @@ public class NotificationStore {
                 + " where j.account_id is not null"
                 + " and coalesce(j.completed_at, j.released_at, j.accepted_at) > w.since"
                 + " and " + stageAt + " > w.since"
+                // Jobs already notified are left out before inserting: every tick would otherwise probe the
+                // unique index (and draw an identity value) for every job of the window.
+                + " and not exists (select 1 from notification n where n.account_id = j.account_id"
+                + " and n.job_id = j.id and n.stage = ?)"
                 + " on conflict do nothing";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setInt(i++, windowHours);
             ps.setString(i++, stage.name());
             i = bindDefaults(ps, i, stage);
+            ps.setString(i++, stage.name());
             ps.setString(i, stage.name());
             return ps.executeUpdate();
         }

@@ -109,6 +109,9 @@ public class ContactsPage implements Serializable {
     }
 
     public void update() {
+        if (selected == null) {
+            return; // a stale page: nothing chosen any more
+        }
         try {
             selected = contacts.update(actor(), selected.id(), editName, editDescription);
             reloadGroups();
@@ -119,6 +122,9 @@ public class ContactsPage implements Serializable {
     }
 
     public void delete() {
+        if (selected == null) {
+            return; // a stale page: nothing chosen any more
+        }
         try {
             String name = selected.name();
             contacts.delete(actor(), selected.id());
@@ -133,6 +139,9 @@ public class ContactsPage implements Serializable {
 
     /** Adds the pasted lines: {@code number}, or {@code number,name} (comma, tab or full-width comma). */
     public void add() {
+        if (selected == null) {
+            return; // a stale page: nothing chosen any more
+        }
         List<ContactInput> list = new ArrayList<>();
         if (pasted != null) {
             for (String line : pasted.split("\\R")) {
@@ -159,13 +168,23 @@ public class ContactsPage implements Serializable {
         if (file == null || file.getSize() == 0 || selected == null) {
             return;
         }
+        long limit = tw.gov.sms.files.FileLimits.defaults().maxFileBytes();
+        if (file.getSize() > limit) {
+            error(new AccountException(
+                    413,
+                    "FILE_TOO_LARGE",
+                    "檔案超過 " + limit / 1_048_576 + " MB，未匯入。",
+                    "The file is larger than " + limit / 1_048_576 + " MB; nothing was imported."));
+            return;
+        }
         Path temp = null;
         try {
             temp = Files.createTempFile("contacts-", ".upload");
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             }
-            String name = Path.of(file.getSubmittedFileName()).getFileName().toString();
+            String submitted = file.getSubmittedFileName() == null ? "" : file.getSubmittedFileName();
+            String name = submitted.substring(submitted.replace('\\', '/').lastIndexOf('/') + 1);
             afterAdd(contacts.importFile(actor(), selected.id(), temp, name));
         } catch (AccountException e) {
             error(e);

@@ -1,6 +1,7 @@
 package tw.gov.sms.sending.interfaces.web;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -237,7 +238,7 @@ public class ComposePage implements Serializable {
             }
         }
         mayTest = ownMobile != null;
-        groups = contacts.groups(actor);
+        groups = contacts.sendableGroups(actor);
         QuotaService.View view = quota.view(actor, null);
         testAllowance = view.testAllowance();
         testUsed = view.testUsed();
@@ -461,18 +462,57 @@ public class ComposePage implements Serializable {
             return;
         }
         removeFile();
+        problems = new ArrayList<>();
+        long limit = uploads.limits().maxFileBytes();
+        if (file.getSize() > limit) {
+            // Refused before it is copied anywhere (the same limit as the API and SFTP).
+            problems.add(Notice.of(Problem.of(
+                    ProblemCode.FILE_TOO_LARGE,
+                    "file",
+                    null,
+                    safeName(file),
+                    file.getSize() + " bytes",
+                    limit + " bytes")));
+            return;
+        }
+        java.nio.file.Path temp = null;
         try {
-            java.nio.file.Path temp = Files.createTempFile("compose-", ".upload");
+            temp = Files.createTempFile("compose-", ".upload");
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             }
             filePath = temp.toString();
-            fileName = java.nio.file.Path.of(file.getSubmittedFileName())
-                    .getFileName()
-                    .toString();
+            fileName = safeName(file);
             fileSize = Files.size(temp);
         } catch (IOException e) {
+            deleteQuietly(temp);
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The chosen file (plain numbers) never outlives the page: left, expired or sent. */
+    @PreDestroy
+    void discardFile() {
+        removeFile();
+    }
+
+    private static String safeName(Part file) {
+        String submitted = file.getSubmittedFileName();
+        if (submitted == null || submitted.isBlank()) {
+            return "upload";
+        }
+        String name = submitted.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        return name.isBlank() ? "upload" : name;
+    }
+
+    private static void deleteQuietly(java.nio.file.Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a temporary file
+            }
         }
     }
 
@@ -486,13 +526,7 @@ public class ComposePage implements Serializable {
 
     /** Forgets the chosen file. */
     public void removeFile() {
-        if (filePath != null) {
-            try {
-                Files.deleteIfExists(java.nio.file.Path.of(filePath));
-            } catch (IOException ignored) {
-                // a temporary file
-            }
-        }
+        deleteQuietly(filePath == null ? null : java.nio.file.Path.of(filePath));
         filePath = null;
         fileName = null;
         fileSize = 0;
