@@ -217,8 +217,7 @@ class ContactsIT {
                                 "{\"contacts\":[\"" + number(23) + "\"]}")
                         .status())
                 .isEqualTo(403);
-        assertThat(Platform.postJson(
-                                "/api/v1/messages", moda, "{\"groups\":[" + group + "],\"text\":\"不應送出\"}")
+        assertThat(Platform.postJson("/api/v1/messages", moda, "{\"groups\":[" + group + "],\"text\":\"不應送出\"}")
                         .status())
                 .as("reading every group is not sending to it")
                 .isIn(403, 404);

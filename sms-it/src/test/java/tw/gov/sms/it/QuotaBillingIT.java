@@ -520,8 +520,8 @@ class QuotaBillingIT {
                 "auto.csv",
                 csv.getBytes(StandardCharsets.UTF_8));
         assertThat(auto.status()).as(auto.body()).isEqualTo(202);
-        JsonObject refusedAuto = Platform.awaitUpload(
-                token, auto.json().getJsonNumber("id").longValue(), Duration.ofSeconds(60));
+        JsonObject refusedAuto =
+                Platform.awaitUpload(token, auto.json().getJsonNumber("id").longValue(), Duration.ofSeconds(60));
         assertThat(refusedAuto.getString("state")).as(refusedAuto.toString()).isEqualTo("REJECTED");
         assertThat(refusedAuto.toString()).contains("QUOTA_AGENCY_INSUFFICIENT");
         assertThat(Platform.quotaOf(agency)).as("nothing reserved for it").isEqualTo(9);

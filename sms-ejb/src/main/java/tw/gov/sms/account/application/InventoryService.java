@@ -83,12 +83,25 @@ public class InventoryService {
     }
 
     public Campaign find(long id) {
-        List<?> found = em.createNativeQuery("select c.id, c.started_at, c.deadline, c.closed_at,"
-                        + " (select count(*) from inventory_item i where i.campaign_id = c.id),"
-                        + " (select count(*) from inventory_item i where i.campaign_id = c.id and i.decision = 'PENDING')"
-                        + " from inventory_campaign c where c.id = ?")
-                .setParameter(1, id)
-                .getResultList();
+        return find(id, null);
+    }
+
+    /**
+     * A campaign with its counts: of every item, or (a group administrator's view) of the items of one account
+     * group only, so a group administrator sees their own progress and nothing of other agencies.
+     */
+    private Campaign find(long id, Long groupId) {
+        String scope = groupId == null ? "" : " and i.group_id = ?2";
+        var query = em.createNativeQuery("select c.id, c.started_at, c.deadline, c.closed_at,"
+                        + " (select count(*) from inventory_item i where i.campaign_id = c.id" + scope + "),"
+                        + " (select count(*) from inventory_item i where i.campaign_id = c.id and i.decision = 'PENDING'"
+                        + scope + ")"
+                        + " from inventory_campaign c where c.id = ?1")
+                .setParameter(1, id);
+        if (groupId != null) {
+            query.setParameter(2, groupId);
+        }
+        List<?> found = query.getResultList();
         if (found.isEmpty()) {
             throw AccountException.notFound("帳號盤點", "inventory campaign");
         }
@@ -116,7 +129,8 @@ public class InventoryService {
                         "select id from inventory_campaign order by (closed_at is null) desc, id desc limit ?")
                 .setParameter(1, Math.max(1, Math.min(limit, 100)))
                 .getResultList();
-        return ids.stream().map(id -> find(id.longValue())).toList();
+        Long group = actor.seesAllAgencies() ? null : actor.groupId();
+        return ids.stream().map(id -> find(id.longValue(), group)).toList();
     }
 
     /** The items the actor decides: a group administrator's own group's users; administrators all. */

@@ -45,7 +45,7 @@ public class ContactsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final String BUNDLE = "tw.gov.sms.web.contacts";
-    private static final String FORM = null; // messages for the whole page
+    private static final String FORM = "contacts"; // shown by the form's own list, next to what was done
 
     @Inject
     ContactService contacts;
