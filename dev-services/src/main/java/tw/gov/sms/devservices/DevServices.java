@@ -9,15 +9,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import tw.gov.sms.dev.mail.MailCatcher;
+import tw.gov.sms.dev.syslog.SyslogCollector;
 
 /**
  * The stand-ins that {@code ./sms run} starts so a newcomer needs nothing but a JDK: a real PostgreSQL
  * server (binaries from a Maven artifact) with the platform's database and role created, and optionally the
- * mail catcher ({@link MailCatcher}) that receives whatever the platform mails.
+ * mail catcher ({@link MailCatcher}) that receives whatever the platform mails and the syslog collector
+ * ({@link SyslogCollector}) that receives the copy of the audit trail.
  *
  * <p>Usage: {@code java -jar dev-services.jar --data DIR --pg-port 5433 --db sms --user sms --password sms
- * [--smtp-port 2525 --mail-http-port 8025]}. The data directory survives restarts, so messages sent in one
- * session are still there in the next; caught mail does not. The process prints {@code READY} once every
+ * [--smtp-port 2525 --mail-http-port 8025] [--syslog-port 2514 --syslog-http-port 8026]}. The data directory survives restarts, so messages sent in one
+ * session are still there in the next; caught mail and syslog messages do not. The process prints {@code READY} once every
  * service accepts connections and stops them on SIGTERM.
  */
 public final class DevServices {
@@ -27,20 +29,31 @@ public final class DevServices {
         // First: it starts in milliseconds, and a taken port should fail before PostgreSQL is up.
         MailCatcher mail =
                 options.smtpPort() == null ? null : MailCatcher.start(options.smtpPort(), options.mailHttpPort());
+        SyslogCollector syslog = null;
         EmbeddedPostgres postgres;
         try {
+            if (options.syslogPort() != null) {
+                syslog = SyslogCollector.start(options.syslogPort(), options.syslogHttpPort());
+            }
             postgres = startPostgres(options);
         } catch (Exception | Error e) {
             if (mail != null) {
                 mail.close(); // its threads would keep this failed process alive
             }
+            if (syslog != null) {
+                syslog.close();
+            }
             throw e;
         }
+        SyslogCollector collector = syslog;
 
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (mail != null) {
                 mail.close();
+            }
+            if (collector != null) {
+                collector.close();
             }
             try {
                 postgres.close();
@@ -54,6 +67,9 @@ public final class DevServices {
                 serverVersion(postgres), options.pgPort(), options.database(), options.user());
         if (mail != null) {
             System.out.println(mail.describe());
+        }
+        if (collector != null) {
+            System.out.println(collector.describe());
         }
         System.out.println("READY");
         System.out.flush();
@@ -119,7 +135,10 @@ public final class DevServices {
         return name;
     }
 
-    /** {@code smtpPort} and {@code mailHttpPort} are both null (no mail catcher) or both set. */
+    /**
+     * {@code smtpPort} and {@code mailHttpPort} are both null (no mail catcher) or both set; so are {@code syslogPort}
+     * and {@code syslogHttpPort} (no syslog collector).
+     */
     record Options(
             Path dataDir,
             int pgPort,
@@ -128,13 +147,15 @@ public final class DevServices {
             String password,
             boolean fast,
             Integer smtpPort,
-            Integer mailHttpPort) {
+            Integer mailHttpPort,
+            Integer syslogPort,
+            Integer syslogHttpPort) {
         static Options parse(String[] args) {
             Path data = Path.of(".sms/dev");
             int port = 5433;
             String db = "sms", user = "sms", password = "sms";
             boolean fast = false;
-            Integer smtpPort = null, mailHttpPort = null;
+            Integer smtpPort = null, mailHttpPort = null, syslogPort = null, syslogHttpPort = null;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -145,6 +166,8 @@ public final class DevServices {
                     case "--password" -> password = value;
                     case "--smtp-port" -> smtpPort = Integer.valueOf(value);
                     case "--mail-http-port" -> mailHttpPort = Integer.valueOf(value);
+                    case "--syslog-port" -> syslogPort = Integer.valueOf(value);
+                    case "--syslog-http-port" -> syslogHttpPort = Integer.valueOf(value);
                     case "--fast" -> {
                         fast = true;
                         continue;
@@ -156,7 +179,12 @@ public final class DevServices {
             if ((smtpPort == null) != (mailHttpPort == null)) {
                 throw new IllegalArgumentException("the mail catcher needs both --smtp-port and --mail-http-port");
             }
-            return new Options(data, port, db, user, password, fast, smtpPort, mailHttpPort);
+            if ((syslogPort == null) != (syslogHttpPort == null)) {
+                throw new IllegalArgumentException(
+                        "the syslog collector needs both --syslog-port and --syslog-http-port");
+            }
+            return new Options(
+                    data, port, db, user, password, fast, smtpPort, mailHttpPort, syslogPort, syslogHttpPort);
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.Writer;
@@ -42,6 +43,9 @@ public class AuditTrail {
 
     @Resource(lookup = "jdbc/sms")
     DataSource dataSource;
+
+    @Inject
+    AuditWriteMonitor writes;
 
     /** Thrown when an audit event cannot be written; the action it describes must not take effect. */
     @ApplicationException(rollback = true)
@@ -111,6 +115,7 @@ public class AuditTrail {
             log.append(c, event);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.SEVERE, e, () -> "AUDIT WRITE FAILED; the action is refused. Unrecorded event: " + event);
+            writes.failed(e); // mailed to the system administrators by AuditAlarm at the next forwarding tick
             throw new AuditUnavailableException("the audit trail cannot be written", e);
         }
     }

@@ -9,5 +9,17 @@
  * SEVERE with the event and rolls the action back. Rejected: writing audit events asynchronously
  * through JMS (an event could be lost after the action committed, and the chain order would depend on
  * delivery order).
+ *
+ * <p>Copy to a separate system and alerts (R9.2 high baseline): {@link tw.gov.sms.audit.application.AuditForwardingTimer}
+ * runs {@link tw.gov.sms.audit.application.AuditForwarder} every {@code sms.audit.forward.interval-seconds}: the events
+ * after a persisted mark go, in order, to an external syslog collector, and the mark moves in the same transaction
+ * once the collector took them (once per event normally, at least once across crashes); one instance at a time holds
+ * the mark's row lock, the others skip with {@code SKIP LOCKED}. {@link tw.gov.sms.audit.application.AuditAlarm}
+ * mails every active system administrator once when forwarding lags longer than
+ * {@code sms.audit.forward.alert-after-seconds} or an audit write fails, and once when it recovers. Decisions: a
+ * pull from the table rather than a send inside each action's transaction (a collector outage must not refuse user
+ * actions; the local, hash-chained trail is the record and the copy follows it); the outage state in the database so
+ * a deployment group mails once. Rejected: readiness DOWN during an outage (it would take every instance out of the
+ * load balancer at once for a problem of the copy, not of the service; docs/security.md §6).
  */
 package tw.gov.sms.audit.application;
