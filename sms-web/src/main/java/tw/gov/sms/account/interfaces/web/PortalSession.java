@@ -1,11 +1,13 @@
 package tw.gov.sms.account.interfaces.web;
 
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Optional;
 import tw.gov.sms.account.application.Accounts;
 import tw.gov.sms.account.domain.Account;
 import tw.gov.sms.account.domain.Actor;
@@ -28,6 +30,9 @@ public class PortalSession implements Serializable {
 
     @Inject
     SourceAddresses sources;
+
+    @Inject
+    RequestAccount current;
 
     private Long accountId;
     private String displayName;
@@ -53,7 +58,7 @@ public class PortalSession implements Serializable {
 
     /** The actor of this request, from the account as it is now and the request's source address. */
     public Actor actor(HttpServletRequest request) {
-        Account account = accounts.byId(accountId).orElseThrow(() -> new IllegalStateException("no account"));
+        Account account = account().orElseThrow(() -> new IllegalStateException("no account"));
         return accounts.actorOf(account, sources.of(request));
     }
 
@@ -62,9 +67,18 @@ public class PortalSession implements Serializable {
         if (!isLoggedIn()) {
             return false;
         }
-        return accounts.byId(accountId)
+        return account()
                 .map(a -> a.permissionSet().stream().anyMatch(p -> p.code().equals(permission)))
                 .orElse(false);
+    }
+
+    /** The account as it is now: read once per request (see {@link RequestAccount}), directly outside one. */
+    private Optional<Account> account() {
+        try {
+            return current.of(accountId, accounts::byId);
+        } catch (ContextNotActiveException e) {
+            return accounts.byId(accountId);
+        }
     }
 
     public Long getAccountId() {
