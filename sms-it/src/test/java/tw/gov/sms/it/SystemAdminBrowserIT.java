@@ -83,12 +83,18 @@ class SystemAdminBrowserIT extends PortalBrowserTest {
 
         new Select(prefixRow(prefix).findElement(By.cssSelector("select"))).selectByValue("TWM");
         prefixRow(prefix).findElement(By.cssSelector("[id$=':change']")).click();
+        // While the table is re-rendered the row may be missing for a moment: wait, do not assert, until it
+        // is back with the new carrier.
         new WebDriverWait(browser.driver, Duration.ofSeconds(20))
                 .ignoring(StaleElementReferenceException.class)
-                .until(d -> "TWM"
-                        .equals(prefixRow(prefix)
-                                .findElement(By.cssSelector(".carrier"))
-                                .getAttribute("data-carrier")));
+                .until(d -> {
+                    List<WebElement> rows = prefixRows(prefix);
+                    return rows.size() == 1
+                            && "TWM"
+                                    .equals(rows.get(0)
+                                            .findElement(By.cssSelector(".carrier"))
+                                            .getAttribute("data-carrier"));
+                });
         assertThat(storedCarrier(prefix)).isEqualTo("TWM");
 
         prefixRow(prefix).findElement(By.cssSelector("[id$=':remove']")).click();
