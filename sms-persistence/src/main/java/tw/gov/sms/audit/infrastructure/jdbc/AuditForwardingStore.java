@@ -12,11 +12,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import tw.gov.sms.audit.domain.ActorKind;
 import tw.gov.sms.audit.domain.AuditChain;
 import tw.gov.sms.audit.domain.AuditEvent;
 import tw.gov.sms.audit.domain.ChainedEvent;
-import tw.gov.sms.audit.domain.Outcome;
 
 /**
  * How far the audit trail has been copied to the external collector, and the open logging outages ({@code
@@ -232,19 +230,7 @@ public class AuditForwardingStore {
     }
 
     private static ChainedEvent chained(ResultSet rs) throws SQLException {
-        AuditEvent e = new AuditEvent(
-                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                ActorKind.valueOf(rs.getString("actor_kind")),
-                rs.getObject("actor_id", Long.class),
-                rs.getString("actor_name"),
-                rs.getString("role"),
-                rs.getObject("agency_id", Long.class),
-                rs.getObject("group_id", Long.class),
-                rs.getString("action"),
-                rs.getString("target"),
-                rs.getString("source_address"),
-                Outcome.valueOf(rs.getString("outcome")),
-                rs.getString("detail"));
+        AuditEvent e = AuditLog.event(rs);
         return new ChainedEvent(
                 rs.getLong("seq"), e, AuditChain.hex(rs.getBytes("prev_hash")), AuditChain.hex(rs.getBytes("hash")));
     }

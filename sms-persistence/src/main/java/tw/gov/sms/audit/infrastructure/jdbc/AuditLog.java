@@ -364,7 +364,8 @@ public class AuditLog {
         return new StoredEvent(rs.getLong("seq"), event(rs), AuditChain.hex(rs.getBytes("hash")));
     }
 
-    private static AuditEvent event(ResultSet rs) throws SQLException {
+    /** An audit_event row as the event it records (also read by {@link AuditForwardingStore}). */
+    static AuditEvent event(ResultSet rs) throws SQLException {
         return new AuditEvent(
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 ActorKind.valueOf(rs.getString("actor_kind")),

@@ -21,6 +21,7 @@ import tw.gov.sms.account.domain.Account;
 import tw.gov.sms.account.domain.Actor;
 import tw.gov.sms.account.domain.Role;
 import tw.gov.sms.shared.interfaces.web.LocaleSwitch;
+import tw.gov.sms.shared.interfaces.web.PageMessages;
 
 /**
  * The IP allow-list (R9.1): a group administrator requests an address or range for the agency, a MODA
@@ -169,9 +170,7 @@ public class AllowListPage implements Serializable {
     }
 
     private void error(AccountException e) {
-        String text = locale.isEnglish() ? e.messageEn() : e.messageZh();
-        FacesContext.getCurrentInstance()
-                .addMessage(FORM, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text + " (" + e.code() + ")"));
+        PageMessages.error(FORM, e, locale.isEnglish());
     }
 
     private void info(String key, String cidr) {

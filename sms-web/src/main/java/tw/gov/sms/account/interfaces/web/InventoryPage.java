@@ -22,6 +22,7 @@ import tw.gov.sms.account.application.InventoryService.Campaign;
 import tw.gov.sms.account.domain.Actor;
 import tw.gov.sms.account.domain.Permission;
 import tw.gov.sms.shared.interfaces.web.LocaleSwitch;
+import tw.gov.sms.shared.interfaces.web.PageMessages;
 
 /**
  * The account inventory (帳號盤點, R9.5): a MODA or system administrator opens a campaign with a deadline
@@ -206,9 +207,7 @@ public class InventoryPage implements Serializable {
     }
 
     private void error(AccountException e) {
-        String text = locale.isEnglish() ? e.messageEn() : e.messageZh();
-        FacesContext.getCurrentInstance()
-                .addMessage(FORM, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text + " (" + e.code() + ")"));
+        PageMessages.error(FORM, e, locale.isEnglish());
     }
 
     private void info(String key, String what) {
