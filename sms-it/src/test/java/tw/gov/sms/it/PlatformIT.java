@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -53,6 +55,24 @@ class PlatformIT {
         assertThat(job.getJsonObject("messagesByState").getInt("DELIVERED")).isEqualTo(2);
         assertThat(job.containsKey("handedOverAt")).isTrue();
         assertThat(job.getJsonNumber("deliveredSegments").longValue()).isEqualTo(2);
+
+        // A completed job's tally is kept at its first read, and later reads give the same figures from it.
+        JsonObject again = Platform.get("/api/v1/jobs/" + jobId, token).json();
+        assertThat(again.getJsonObject("messagesByState")).isEqualTo(job.getJsonObject("messagesByState"));
+        assertThat(again.getString("handedOverAt")).isEqualTo(job.getString("handedOverAt"));
+        assertThat(again.getString("lastReceiptAt")).isEqualTo(job.getString("lastReceiptAt"));
+        try (var db = Platform.db();
+                var ps = db.prepareStatement("select e->>'carrier', e->>'state', (e->>'messages')::int"
+                        + " from send_job j, jsonb_array_elements(j.tally) e where j.id = ? order by 1")) {
+            ps.setLong(1, jobId);
+            List<String> kept = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    kept.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3));
+                }
+            }
+            assertThat(kept).containsExactly("CHT DELIVERED 1", "FET DELIVERED 1");
+        }
 
         JsonArray messages = Platform.get("/api/v1/jobs/" + jobId + "/messages", token)
                 .json()

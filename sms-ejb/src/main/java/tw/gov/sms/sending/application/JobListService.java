@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import tw.gov.sms.account.application.Audit;
@@ -101,8 +102,6 @@ public class JobListService {
     }
 
     /** How many of a job's messages a carrier holds in one state; {@code carrier} is {@code null} before routing. */
-    public record CarrierCount(String carrier, MessageState state, int messages) implements Serializable {}
-
     /** One page of a job's messages and how many match in all. */
     public record MessagePage(int total, List<MessageLine> items) {}
 
@@ -179,30 +178,6 @@ public class JobListService {
     }
 
     /**
-     * The job's messages per carrier and state, carriers in name order and the unrouted ({@code null}) last.
-     *
-     * @throws JobNotFoundException if there is no such job within the actor's sight
-     */
-    public List<CarrierCount> carriers(long jobId, @NotNull Actor actor) {
-        SendJob job = jobs.visibleJob(jobId, actor);
-        List<CarrierCount> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select carrier, state, count(*) from message"
-                        + " where job_id = ? and accepted_at = ? group by 1, 2 order by 1 nulls last, 2")) {
-            ps.setLong(1, jobId);
-            ps.setObject(2, job.getAcceptedAt());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new CarrierCount(rs.getString(1), MessageState.valueOf(rs.getString(2)), rs.getInt(3)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("counting job " + jobId + " per carrier failed", e);
-        }
-    }
-
-    /**
      * A page of the job's messages whose masked number ends with {@code maskedSuffix} (e.g. {@code 678} or
      * {@code ***678}), optionally in one state, in recipient order, with how many match in all. Audited as
      * {@code RECORDS_READ}, like {@link JobQueryService#messages}.
@@ -256,6 +231,7 @@ public class JobListService {
     }
 
     private List<MessageLine> lines(Connection c, SendJob job, List<Long> ids) throws SQLException {
+        Map<Long, List<String>> carrierIds = messages.carrierIdsOf(ids, job.getAcceptedAt());
         List<MessageLine> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select id, seq, msisdn_cipher, state, carrier, route_reason,"
                 + " segments, delivered_segments, queued_at, submitted_at, final_at, error_code, error_detail, attempts"
@@ -277,7 +253,7 @@ public class JobListService {
                             rs.getString(6),
                             rs.getInt(7),
                             rs.getInt(8),
-                            submittedAt == null ? List.of() : messages.carrierIdsOf(id, job.getAcceptedAt()),
+                            carrierIds.getOrDefault(id, List.of()),
                             rs.getObject(9, OffsetDateTime.class),
                             submittedAt,
                             rs.getObject(11, OffsetDateTime.class),

@@ -5,12 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 import tw.gov.sms.account.application.Audit;
 import tw.gov.sms.account.domain.Actor;
+import tw.gov.sms.sending.domain.JobState;
 import tw.gov.sms.sending.domain.MessageState;
 import tw.gov.sms.sending.domain.SendJob;
+import tw.gov.sms.sending.infrastructure.jdbc.JobTallyStore;
+import tw.gov.sms.sending.infrastructure.jdbc.JobTallyStore.Tally;
 import tw.gov.sms.sending.infrastructure.jdbc.MessageStore;
-import tw.gov.sms.sending.infrastructure.jdbc.MessageStore.JobTimes;
+import tw.gov.sms.sending.infrastructure.jdbc.MessageStore.MessageView;
 import tw.gov.sms.shared.domain.Msisdn;
 import tw.gov.sms.shared.infrastructure.crypto.FieldCipher;
 import tw.gov.sms.shared.infrastructure.crypto.FieldCipher.Purpose;
@@ -27,6 +31,9 @@ public class JobQueryService {
 
     @Inject
     MessageStore messages;
+
+    @Inject
+    JobTallyStore tallies;
 
     @Inject
     FieldCipher cipher;
@@ -52,8 +59,7 @@ public class JobQueryService {
     }
 
     private JobView view(SendJob job) {
-        long jobId = job.getId();
-        JobTimes times = messages.jobTimes(jobId, job.getAcceptedAt());
+        Tally tally = tally(job);
         return new JobView(
                 job.getId(),
                 job.getChannel().name(),
@@ -63,22 +69,37 @@ public class JobQueryService {
                 job.getRecipientCount(),
                 job.getRejectedCount(),
                 job.getSegmentCount(),
-                times.deliveredSegments(),
-                messages.countsByState(jobId, job.getAcceptedAt()),
+                tally.deliveredSegments(),
+                tally.byState(),
                 job.getAcceptedAt(),
                 job.getScheduledAt(),
                 job.getReleasedAt(),
                 job.getHandedOverAt() != null
                         ? job.getHandedOverAt()
-                        : times.allHandedOver() && job.getReleasedAt() != null ? times.lastSubmittedAt() : null,
-                times.lastFinalAt(),
+                        : tally.allHandedOver() && job.getReleasedAt() != null ? tally.lastSubmittedAt() : null,
+                tally.lastFinalAt(),
                 job.getCompletedAt(),
-                job.getValidityUntil());
+                job.getValidityUntil(),
+                tally.lines().stream()
+                        .map(l -> new CarrierCount(l.carrier(), l.state(), l.messages()))
+                        .toList());
+    }
+
+    /** The job's messages counted per carrier and state, in one pass (kept once the job is completed). */
+    public Tally tally(SendJob job) {
+        return tallies.tally(job.getId(), job.getAcceptedAt(), job.getState() == JobState.COMPLETED);
     }
 
     public List<MessageLine> messages(long jobId, Actor actor, MessageState state, int offset, int limit) {
         SendJob job = visibleJob(jobId, actor);
-        List<MessageLine> lines = messages.messagesOfJob(jobId, job.getAcceptedAt(), state, offset, limit).stream()
+        List<MessageView> page = messages.messagesOfJob(jobId, job.getAcceptedAt(), state, offset, limit);
+        Map<Long, List<String>> carrierIds = messages.carrierIdsOf(
+                page.stream()
+                        .filter(m -> m.submittedAt() != null)
+                        .map(MessageView::id)
+                        .toList(),
+                job.getAcceptedAt());
+        List<MessageLine> lines = page.stream()
                 .map(m -> new MessageLine(
                         m.id(),
                         m.seq(),
@@ -89,7 +110,7 @@ public class JobQueryService {
                         m.routeReason(),
                         m.segments(),
                         m.deliveredSegments(),
-                        m.submittedAt() == null ? List.of() : messages.carrierIdsOf(m.id(), job.getAcceptedAt()),
+                        carrierIds.getOrDefault(m.id(), List.of()),
                         m.queuedAt(),
                         m.submittedAt(),
                         m.finalAt(),

@@ -1,11 +1,15 @@
 package tw.gov.sms.sending.application;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import tw.gov.sms.sending.domain.JobState;
 import tw.gov.sms.sending.domain.MessageState;
 
-/** A job's status as its agency sees it, with the R12.3 clock (accepted → every message handed over). */
+/**
+ * A job's status as its agency sees it, with the R12.3 clock (accepted → every message handed over); its
+ * messages counted per state and per carrier and state (carriers in name order, the unrouted last).
+ */
 public record JobView(
         long id,
         String channel,
@@ -23,4 +27,5 @@ public record JobView(
         OffsetDateTime handedOverAt,
         OffsetDateTime lastReceiptAt,
         OffsetDateTime completedAt,
-        OffsetDateTime validityUntil) {}
+        OffsetDateTime validityUntil,
+        List<CarrierCount> byCarrier) {}

@@ -26,6 +26,11 @@ public enum MessageState {
         };
     }
 
+    /** Not handed to a carrier yet: still to be sent (the R12.3 clock of its job is running). */
+    public boolean isAwaitingHandOff() {
+        return this == ACCEPTED || this == SCHEDULED || this == QUEUED;
+    }
+
     /** The states a message may be in just before it enters {@code target}. */
     public static Set<MessageState> predecessorsOf(MessageState target) {
         return switch (target) {

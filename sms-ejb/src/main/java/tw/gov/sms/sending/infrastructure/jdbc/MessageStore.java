@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -554,47 +554,6 @@ public class MessageStore {
         }
     }
 
-    public Map<MessageState, Integer> countsByState(long jobId, OffsetDateTime acceptedAt) {
-        Map<MessageState, Integer> counts = new EnumMap<>(MessageState.class);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select state, count(*) from message where job_id = ?"
-                        + " and accepted_at = ? group by state")) {
-            ps.setLong(1, jobId);
-            ps.setTimestamp(2, ts(acceptedAt));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(MessageState.valueOf(rs.getString(1)), rs.getInt(2));
-                }
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public JobTimes jobTimes(long jobId, OffsetDateTime acceptedAt) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select max(submitted_at), max(final_at),"
-                        + " count(*) filter (where state in ('ACCEPTED', 'SCHEDULED', 'QUEUED')),"
-                        + " coalesce(sum(delivered_segments), 0)"
-                        + " from message where job_id = ? and accepted_at = ?")) {
-            ps.setLong(1, jobId);
-            ps.setTimestamp(2, ts(acceptedAt));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new JobTimes(odt(rs.getTimestamp(1)), odt(rs.getTimestamp(2)), rs.getInt(3) == 0, rs.getLong(4));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public record JobTimes(
-            OffsetDateTime lastSubmittedAt,
-            OffsetDateTime lastFinalAt,
-            boolean allHandedOver,
-            long deliveredSegments) {}
-
     public List<MessageView> messagesOfJob(
             long jobId, OffsetDateTime acceptedAt, MessageState state, int offset, int limit) {
         String sql = "select id, seq, msisdn_cipher, state, carrier, route_reason, segments, delivered_segments,"
@@ -637,18 +596,24 @@ public class MessageStore {
         }
     }
 
-    public List<String> carrierIdsOf(long messageId, OffsetDateTime acceptedAt) {
-        List<String> ids = new ArrayList<>();
+    /** The carrier's id of every segment of these messages (one look-up for a page of them), in part order. */
+    public Map<Long, List<String>> carrierIdsOf(List<Long> messageIds, OffsetDateTime acceptedAt) {
+        Map<Long, List<String>> ids = new HashMap<>();
+        if (messageIds.isEmpty()) {
+            return ids;
+        }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select carrier_message_id from message_part"
-                        + " where message_id = ? and accepted_at = ? order by part_no")) {
-            ps.setLong(1, messageId);
+                PreparedStatement ps = c.prepareStatement("select message_id, carrier_message_id from message_part"
+                        + " where message_id = any(?) and accepted_at = ? order by message_id, part_no")) {
+            Array array = c.createArrayOf("bigint", messageIds.toArray());
+            ps.setArray(1, array);
             ps.setTimestamp(2, ts(acceptedAt));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getString(1));
+                    ids.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 }
             }
+            array.free();
             return ids;
         } catch (SQLException e) {
             throw new IllegalStateException(e);

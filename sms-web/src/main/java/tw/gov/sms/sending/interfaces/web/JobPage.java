@@ -41,9 +41,9 @@ import tw.gov.sms.reporting.application.ReportService;
 import tw.gov.sms.reports.ReportFormat;
 import tw.gov.sms.reports.ReportWriter;
 import tw.gov.sms.routing.domain.Carrier;
+import tw.gov.sms.sending.application.CarrierCount;
 import tw.gov.sms.sending.application.JobCancellation;
 import tw.gov.sms.sending.application.JobListService;
-import tw.gov.sms.sending.application.JobListService.CarrierCount;
 import tw.gov.sms.sending.application.JobListService.MessagePage;
 import tw.gov.sms.sending.application.JobNotFoundException;
 import tw.gov.sms.sending.application.JobQueryService;
@@ -141,7 +141,7 @@ public class JobPage implements Serializable {
         jobId = parsed;
         try {
             view = queries.find(jobId, actor);
-            carrierCounts = jobs.carriers(jobId, actor);
+            carrierCounts = view.byCarrier();
         } catch (JobNotFoundException e) {
             lost();
         }
@@ -159,7 +159,7 @@ public class JobPage implements Serializable {
                 return;
             }
             view = now;
-            carrierCounts = jobs.carriers(jobId, actor);
+            carrierCounts = view.byCarrier();
             PrimeFaces.current().ajax().update(LIVE_PARTS);
         } catch (JobNotFoundException e) {
             lost();
@@ -208,7 +208,7 @@ public class JobPage implements Serializable {
                                 : e.problem().messageZh());
             }
             view = jobs.progress(jobId, actor);
-            carrierCounts = jobs.carriers(jobId, actor);
+            carrierCounts = view.byCarrier();
         } catch (JobNotFoundException e) {
             lost();
         }
