@@ -64,6 +64,10 @@ public final class PortalBenchmark {
     static final String PASSWORD = "Demo-pass-111";
     static final int LARGE_JOBS = 5;
     static final int SMALL_JOB = 10_000;
+    /** Requests sent again because the server had closed their keep-alive connection ({@link Portal#send}). */
+    static final java.util.concurrent.atomic.AtomicLong RESENT_ON_CLOSED_CONNECTION =
+            new java.util.concurrent.atomic.AtomicLong();
+
     static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
     static final Pattern FORM_ACTION = Pattern.compile("<form id=\"(\\w+)\"[^>]*action=\"([^\"]*)\"");
     static final Pattern CODE = Pattern.compile("login code is (\\d{6})");
@@ -935,6 +939,10 @@ public final class PortalBenchmark {
                         v[v.length - 1]);
             }
             System.out.printf(Locale.ROOT, "all pages: %d requests, %.1f/s%n", all, all / measured);
+            System.out.printf(
+                    Locale.ROOT,
+                    "requests sent again on a new connection (the server had closed the kept-alive one): %d%n",
+                    RESENT_ON_CLOSED_CONNECTION.get());
             if (!firstError.isEmpty()) {
                 System.out.println("first problem per page:");
                 firstError.forEach((k, v) -> System.out.println("  " + k + ": " + v));
@@ -967,7 +975,7 @@ public final class PortalBenchmark {
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(
+            return send(
                     HttpRequest.newBuilder(URI.create(baseUrl + path))
                             .timeout(Duration.ofSeconds(60))
                             .GET()
@@ -1003,13 +1011,32 @@ public final class PortalBenchmark {
                         .append('=')
                         .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
             }
-            return http.send(
+            return send(
                     HttpRequest.newBuilder(page.uri().resolve(action))
                             .timeout(Duration.ofSeconds(60))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
+        }
+
+        /**
+         * Sends once more, on a new connection, a request whose pooled connection the server had already closed.
+         * Payara ends a keep-alive connection after 250 requests with {@code Connection: close}; the JDK client
+         * sometimes still reuses it and fails before any byte of the answer, and does not retry a POST. A
+         * browser sends such a request again (the server never read it); so do we, and count it.
+         */
+        private HttpResponse<String> send(HttpRequest request, HttpResponse.BodyHandler<String> body)
+                throws IOException, InterruptedException {
+            try {
+                return http.send(request, body);
+            } catch (IOException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("header parser received no bytes")) {
+                    throw e;
+                }
+                RESENT_ON_CLOSED_CONNECTION.incrementAndGet();
+                return http.send(request, body);
+            }
         }
 
         /** The login page: password, then the six-digit code the platform mailed (read from the mail catcher). */
