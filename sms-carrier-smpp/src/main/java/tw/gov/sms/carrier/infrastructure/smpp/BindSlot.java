@@ -28,7 +28,6 @@ import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
-import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.connection.Connection;
 import org.jsmpp.session.connection.ConnectionFactory;
@@ -37,8 +36,9 @@ import org.jsmpp.util.MessageId;
 
 /**
  * One bind_transceiver session of a carrier link and its life: connect, bind, notice loss,
- * reconnect with back-off, rotate to the next endpoint after a failed attempt. All timing runs on
- * the scheduler given to the link; the session's socket reading runs on jSMPP's own threads.
+ * reconnect with back-off, rotate to the next endpoint after a failed attempt. All timing (reconnects,
+ * submit response timeouts) runs on the scheduler given to the link; the session's socket reading runs on
+ * jSMPP's own threads.
  */
 final class BindSlot {
 
@@ -54,7 +54,7 @@ final class BindSlot {
 
     // Guarded by this.
     private int endpointIndex;
-    private SMPPSession session;
+    private AsyncSmppSession session;
     private boolean bound;
     private OffsetDateTime since = OffsetDateTime.now();
     private String lastError;
@@ -93,10 +93,14 @@ final class BindSlot {
     }
 
     /** The session to submit on, if bound. */
-    synchronized Optional<SMPPSession> boundSession() {
+    synchronized Optional<AsyncSmppSession> boundSession() {
         return bound ? Optional.of(session) : Optional.empty();
     }
 
+    /**
+     * One permit per submit_sm awaiting its response on this bind: taken before the PDU is written,
+     * given back when its response, timeout or failure arrives.
+     */
     Semaphore window() {
         return window;
     }
@@ -117,7 +121,9 @@ final class BindSlot {
             endpoint = settings.endpoints().get(endpointIndex);
         }
         attempts.incrementAndGet();
-        SMPPSession candidate = new SMPPSession(new TimeoutConnectionFactory(settings.responseTimeout()));
+        AsyncSmppSession candidate =
+                new AsyncSmppSession(new TimeoutConnectionFactory(settings.responseTimeout()), scheduler);
+        // The bind's response timeout and, in AsyncSmppSession, every submit_sm's.
         candidate.setTransactionTimer(settings.responseTimeout().toMillis());
         // jSMPP sends enquire_link itself after this much silence on the socket.
         candidate.setEnquireLinkTimer(
@@ -185,7 +191,7 @@ final class BindSlot {
                 + "; retrying in " + delay.toMillis() + " ms");
     }
 
-    private void onClosed(SMPPSession closedSession) {
+    private void onClosed(AsyncSmppSession closedSession) {
         synchronized (this) {
             if (closed || closedSession != session || !bound) {
                 return;
@@ -210,7 +216,7 @@ final class BindSlot {
     }
 
     void close() {
-        SMPPSession toClose;
+        AsyncSmppSession toClose;
         synchronized (this) {
             closed = true;
             if (pending != null) {

@@ -6,29 +6,37 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.RawDataCoding;
 import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SubmitSmResp;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
-import org.jsmpp.session.SMPPSession;
 
 /**
  * The SMPP link to one carrier: several bind_transceiver sessions spread over the carrier's
- * endpoints, kept up with back-off and failover, and a blocking, thread-safe {@link #submit}.
+ * endpoints, kept up with back-off and failover, and a windowed, asynchronous, thread-safe
+ * {@link #submitAsync}.
+ *
+ * <p>Throughput comes from the window, not from threads: a submit writes its submit_sm and returns, so
+ * one caller keeps up to {@code binds × window} of them in flight; the answers complete futures. The
+ * caller waits only for a free window permit (and the rate limit), which is what keeps a fast caller
+ * from outrunning the carrier.
  *
  * <p>Plain Java on purpose: the application layer owns it (creates it at start-up with a managed
- * scheduled executor, closes it at shutdown) and this class never starts threads of its own.
+ * scheduled executor, closes it at shutdown) and this class never starts threads of its own: response
+ * timeouts run on that executor, answers arrive on jSMPP's reader threads.
  */
 public final class SmppCarrierLink implements AutoCloseable {
 
@@ -97,112 +105,171 @@ public final class SmppCarrierLink implements AutoCloseable {
     }
 
     /**
-     * Submits one message, all its segments on the same bind (some SMSCs reassemble per bind), and
-     * waits for every submit_sm_resp.
+     * Submits one message and returns as soon as every segment is written, without waiting for the
+     * carrier's answers. Before each submit_sm the caller waits for the link's rate and for a permit of
+     * the bind's window (up to the response timeout): that wait is the back-pressure, so however many
+     * messages a caller submits, at most {@code binds × window} submit_sm are in flight, and one caller
+     * thread is enough to keep them all busy. All segments go on the same bind (some SMSCs reassemble
+     * per bind), written in order and back to back, each without waiting for the previous answer.
      *
-     * @throws SmppSubmitException with the segments accepted so far when any segment fails
+     * <p>The future completes once every segment is answered, on jSMPP's reader threads or the
+     * scheduler's: what depends on it must be short and must not block. It completes at the latest one
+     * response timeout after the last segment was written; a lost bind fails it at once.
+     *
+     * @return the carrier's ids in segment order; or a failure with an {@link SmppSubmitException} whose
+     *     kind decides the retry and whose accepted ids are the segments taken before the first one
+     *     that failed
      */
-    public SubmitOutcome submit(OutboundSms sms) throws SmppSubmitException {
+    public CompletableFuture<SubmitOutcome> submitAsync(OutboundSms sms) {
         List<SubmitPdus.Pdu> pdus;
         try {
             pdus = SubmitPdus.build(sms, settings.concatenation());
         } catch (IllegalArgumentException e) {
-            throw new SmppSubmitException(
-                    SmppSubmitException.Kind.PERMANENT, SmppSubmitException.NO_STATUS, e.getMessage(), List.of(), e);
+            return CompletableFuture.failedFuture(new SmppSubmitException(
+                    SmppSubmitException.Kind.PERMANENT, SmppSubmitException.NO_STATUS, e.getMessage(), List.of(), e));
         }
-        BindSlot slot = nextBound();
-        List<String> ids = new ArrayList<>(pdus.size());
+        Optional<BindSlot> slot = nextBound();
+        if (slot.isEmpty()) {
+            return CompletableFuture.failedFuture(failure(SmppSubmitException.Kind.NOT_BOUND, "no bind is up", null));
+        }
+        List<CompletableFuture<String>> segments = new ArrayList<>(pdus.size());
         for (SubmitPdus.Pdu pdu : pdus) {
-            ids.add(submitOne(slot, sms, pdu, ids));
+            if (segments.stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
+                break; // the message will be sent again whole: more segments now would only be orphans
+            }
+            segments.add(submitOne(slot.get(), sms, pdu));
         }
-        if (ids.size() < sms.segments().size()) {
-            // PAYLOAD: one submit_sm carries every segment, so its id stands for each of them.
-            ids = Collections.nCopies(sms.segments().size(), ids.get(0));
-        }
-        return new SubmitOutcome(ids);
+        return whenAllAnswered(segments, sms.segments().size());
     }
 
-    private BindSlot nextBound() throws SmppSubmitException {
+    /**
+     * {@link #submitAsync} for a caller that waits: returns when every segment is answered.
+     *
+     * @throws SmppSubmitException with the segments accepted before the first failed one
+     */
+    public SubmitOutcome submit(OutboundSms sms) throws SmppSubmitException {
+        try {
+            return submitAsync(sms).join();
+        } catch (CompletionException e) {
+            throw translate(e);
+        }
+    }
+
+    private Optional<BindSlot> nextBound() {
         int start = Math.floorMod(roundRobin.getAndIncrement(), slots.size());
         for (int i = 0; i < slots.size(); i++) {
             BindSlot slot = slots.get((start + i) % slots.size());
             if (slot.isBound()) {
-                return slot;
+                return Optional.of(slot);
             }
         }
-        throw new SmppSubmitException(
-                SmppSubmitException.Kind.NOT_BOUND,
-                SmppSubmitException.NO_STATUS,
-                settings.carrierCode() + ": no bind is up",
-                List.of(),
-                null);
+        return Optional.empty();
     }
 
-    private String submitOne(BindSlot slot, OutboundSms sms, SubmitPdus.Pdu pdu, List<String> acceptedSoFar)
-            throws SmppSubmitException {
+    /** Waits for the rate and a window permit, writes one submit_sm; the permit returns with its answer. */
+    private CompletableFuture<String> submitOne(BindSlot slot, OutboundSms sms, SubmitPdus.Pdu pdu) {
         try {
             rateLimiter.acquire();
             if (!slot.window().tryAcquire(settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw failure(
-                        SmppSubmitException.Kind.TIMEOUT,
-                        "window full for " + settings.responseTimeout(),
-                        acceptedSoFar,
-                        null);
+                return CompletableFuture.failedFuture(failure(
+                        SmppSubmitException.Kind.TIMEOUT, "window full for " + settings.responseTimeout(), null));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failure(SmppSubmitException.Kind.TRANSIENT, "interrupted", acceptedSoFar, e);
+            return CompletableFuture.failedFuture(failure(SmppSubmitException.Kind.TRANSIENT, "interrupted", e));
         }
+        CompletableFuture<SubmitSmResp> response;
         try {
-            Optional<SMPPSession> session = slot.boundSession();
-            if (session.isEmpty()) {
-                throw failure(SmppSubmitException.Kind.NOT_BOUND, "bind lost during the submit", acceptedSoFar, null);
-            }
-            String id = session.get()
-                    .submitShortMessage(
-                            "",
-                            TypeOfNumber.valueOf(settings.sourceTon()),
-                            NumberingPlanIndicator.valueOf(settings.sourceNpi()),
-                            sms.sourceAddr(),
-                            TypeOfNumber.INTERNATIONAL,
-                            NumberingPlanIndicator.ISDN,
-                            sms.destination(),
-                            new ESMClass(pdu.esmClass()),
-                            (byte) 0,
-                            (byte) 0,
-                            null,
-                            SmppTime.relative(sms.validity()),
-                            REGISTERED_DELIVERY,
-                            (byte) 0,
-                            new RawDataCoding(sms.encoding().dataCoding()),
-                            (byte) 0,
-                            pdu.shortMessage(),
-                            pdu.tlvs())
-                    .getMessageId();
-            submitted.incrementAndGet();
-            return id;
-        } catch (NegativeResponseException e) {
-            throw SmppSubmitException.rejected(e.getCommandStatus(), acceptedSoFar, e);
-        } catch (ResponseTimeoutException e) {
-            throw failure(
-                    SmppSubmitException.Kind.TIMEOUT,
-                    "no submit_sm_resp within " + settings.responseTimeout(),
-                    acceptedSoFar,
-                    e);
-        } catch (PDUException e) {
-            // Our parameters do not fit SMPP (e.g. an address too long): sending again will not help.
-            throw failure(SmppSubmitException.Kind.PERMANENT, "invalid PDU: " + e.getMessage(), acceptedSoFar, e);
-        } catch (InvalidResponseException | IOException | IllegalStateException e) {
-            throw failure(SmppSubmitException.Kind.TRANSIENT, "link error: " + e.getMessage(), acceptedSoFar, e);
-        } finally {
-            slot.window().release();
+            response = write(slot, sms, pdu);
+        } catch (PDUException | IOException | IllegalStateException e) {
+            response = CompletableFuture.failedFuture(e);
         }
+        return response.handle((resp, error) -> {
+            slot.window().release();
+            if (error != null) {
+                throw new CompletionException(translate(error));
+            }
+            submitted.incrementAndGet();
+            return resp.getMessageId();
+        });
     }
 
-    private SmppSubmitException failure(
-            SmppSubmitException.Kind kind, String what, List<String> acceptedSoFar, Throwable cause) {
+    private CompletableFuture<SubmitSmResp> write(BindSlot slot, OutboundSms sms, SubmitPdus.Pdu pdu)
+            throws PDUException, IOException {
+        Optional<AsyncSmppSession> session = slot.boundSession();
+        if (session.isEmpty()) {
+            return CompletableFuture.failedFuture(
+                    failure(SmppSubmitException.Kind.NOT_BOUND, "bind lost during the submit", null));
+        }
+        return session.get()
+                .submitShortMessageAsync(
+                        "",
+                        TypeOfNumber.valueOf(settings.sourceTon()),
+                        NumberingPlanIndicator.valueOf(settings.sourceNpi()),
+                        sms.sourceAddr(),
+                        TypeOfNumber.INTERNATIONAL,
+                        NumberingPlanIndicator.ISDN,
+                        sms.destination(),
+                        new ESMClass(pdu.esmClass()),
+                        (byte) 0,
+                        (byte) 0,
+                        null,
+                        SmppTime.relative(sms.validity()),
+                        REGISTERED_DELIVERY,
+                        (byte) 0,
+                        new RawDataCoding(sms.encoding().dataCoding()),
+                        (byte) 0,
+                        pdu.shortMessage(),
+                        pdu.tlvs());
+    }
+
+    /**
+     * The message's outcome once every written segment is answered: the ids in segment order, or the
+     * first failed segment's failure carrying the ids of the segments before it.
+     */
+    private static CompletableFuture<SubmitOutcome> whenAllAnswered(
+            List<CompletableFuture<String>> segments, int segmentCount) {
+        return CompletableFuture.allOf(segments.toArray(CompletableFuture[]::new))
+                .handle((ignored, anyFailure) -> {
+                    List<String> ids = new ArrayList<>(segments.size());
+                    for (CompletableFuture<String> segment : segments) {
+                        try {
+                            ids.add(segment.join());
+                        } catch (CompletionException e) {
+                            // submitOne fails only with an SmppSubmitException.
+                            throw new CompletionException(((SmppSubmitException) e.getCause()).withAcceptedIds(ids));
+                        }
+                    }
+                    // PAYLOAD: one submit_sm carries every segment, so its id stands for each of them.
+                    return new SubmitOutcome(
+                            ids.size() < segmentCount ? Collections.nCopies(segmentCount, ids.get(0)) : ids);
+                });
+    }
+
+    /** How a submit_sm ended badly, in jSMPP's terms, as the kinds the caller's retry policy knows. */
+    private SmppSubmitException translate(Throwable error) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (e instanceof SmppSubmitException known) {
+            return known;
+        }
+        if (e instanceof NegativeResponseException negative) {
+            return SmppSubmitException.rejected(negative.getCommandStatus(), List.of(), negative);
+        }
+        if (e instanceof ResponseTimeoutException) {
+            return failure(
+                    SmppSubmitException.Kind.TIMEOUT, "no submit_sm_resp within " + settings.responseTimeout(), e);
+        }
+        if (e instanceof PDUException) {
+            // Our parameters do not fit SMPP (e.g. an address too long): sending again will not help.
+            return failure(SmppSubmitException.Kind.PERMANENT, "invalid PDU: " + e.getMessage(), e);
+        }
+        // generic_nack, I/O, the bind closing before the answer: the SMSC may or may not have it.
+        return failure(SmppSubmitException.Kind.TRANSIENT, "link error: " + e.getMessage(), e);
+    }
+
+    private SmppSubmitException failure(SmppSubmitException.Kind kind, String what, Throwable cause) {
         return new SmppSubmitException(
-                kind, SmppSubmitException.NO_STATUS, settings.carrierCode() + ": " + what, acceptedSoFar, cause);
+                kind, SmppSubmitException.NO_STATUS, settings.carrierCode() + ": " + what, List.of(), cause);
     }
 
     private void notifyStateChanged() {

@@ -8,10 +8,12 @@ import java.util.Objects;
  * Everything needed to run the SMPP link of one carrier.
  *
  * @param binds number of bind_transceiver sessions, spread across the endpoints
- * @param windowSize most submit_sm awaiting a response, per bind
+ * @param windowSize most submit_sm awaiting a response, per bind; with {@code binds} the most in flight
+ *     on the whole link, however many threads submit
  * @param maxPerSecond most submit_sm per second for the whole link (all binds)
  * @param sourceTon TON of the sender ("111" is a short code; the carrier says which TON it wants)
- * @param responseTimeout how long to wait for a bind or submit response (also the connect timeout)
+ * @param responseTimeout how long to wait for a bind or submit response (also the connect timeout, and
+ *     the longest a submit waits for a window permit)
  */
 public record SmppLinkSettings(
         String carrierCode,
@@ -106,6 +108,25 @@ public record SmppLinkSettings(
                 systemType,
                 value,
                 windowSize,
+                maxPerSecond,
+                sourceTon,
+                sourceNpi,
+                concatenation,
+                enquireLinkInterval,
+                responseTimeout,
+                reconnectMin,
+                reconnectMax);
+    }
+
+    public SmppLinkSettings withWindowSize(int value) {
+        return new SmppLinkSettings(
+                carrierCode,
+                endpoints,
+                systemId,
+                password,
+                systemType,
+                binds,
+                value,
                 maxPerSecond,
                 sourceTon,
                 sourceNpi,

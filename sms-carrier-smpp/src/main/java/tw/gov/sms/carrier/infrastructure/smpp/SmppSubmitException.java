@@ -48,6 +48,11 @@ public class SmppSubmitException extends Exception {
                 cause);
     }
 
+    /** The same failure, for a message of which the carrier had already taken these segments. */
+    SmppSubmitException withAcceptedIds(List<String> accepted) {
+        return new SmppSubmitException(kind, commandStatus, description, accepted, getCause());
+    }
+
     public Kind kind() {
         return kind;
     }

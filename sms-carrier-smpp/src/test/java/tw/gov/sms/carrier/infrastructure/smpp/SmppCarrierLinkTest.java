@@ -10,10 +10,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +37,7 @@ class SmppCarrierLinkTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private CarrierSimulator simulator;
+    private HoldingSmsc smsc;
     private ScheduledExecutorService scheduler;
     private final List<SmppCarrierLink> links = new ArrayList<>();
     private final BlockingQueue<ReceiptEvent> receipts = new LinkedBlockingQueue<>();
@@ -47,6 +53,9 @@ class SmppCarrierLinkTest {
     void stop() {
         links.forEach(SmppCarrierLink::close);
         simulator.close();
+        if (smsc != null) {
+            smsc.close();
+        }
         scheduler.shutdownNow();
     }
 
@@ -290,6 +299,178 @@ class SmppCarrierLinkTest {
 
         awaitUntil(() -> simulator.stats("FET").boundSessions() == 0);
         assertThat(link.ready()).isFalse();
+    }
+
+    // --- the window: submits in flight, answered later, from one thread -------------------------
+
+    /** One bind to the holding SMSC with a window of {@code window}. */
+    private SmppCarrierLink holdingLink(int window, Duration responseTimeout) throws Exception {
+        smsc = HoldingSmsc.start();
+        SmppLinkSettings settings = settings("CHT", smsc.endpoint())
+                .withBinds(1)
+                .withWindowSize(window)
+                .withResponseTimeout(responseTimeout);
+        SmppCarrierLink link = startedLink(settings, collecting);
+        smsc.hold();
+        return link;
+    }
+
+    @Test
+    void oneThreadKeepsAWholeWindowInFlight() throws Exception {
+        SmppCarrierLink link = holdingLink(4, Duration.ofSeconds(15));
+
+        List<CompletableFuture<SubmitOutcome>> submits = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            submits.add(link.submitAsync(ucs2(i, "第" + i + "則")));
+        }
+
+        // Counted at the SMSC: four submit_sm on the wire, none answered, all written by this thread.
+        awaitUntil(() -> smsc.unanswered() == 4);
+        assertThat(submits).noneMatch(CompletableFuture::isDone);
+        assertThat(link.windowInUse()).isEqualTo(4);
+
+        List<HoldingSmsc.Held> held = smsc.next(4, WAIT);
+        for (int i = 0; i < held.size(); i++) {
+            held.get(i).accept("A" + i);
+        }
+        List<String> ids = new ArrayList<>();
+        for (CompletableFuture<SubmitOutcome> submit : submits) {
+            ids.addAll(submit.get(WAIT.toSeconds(), TimeUnit.SECONDS).carrierMessageIds());
+        }
+        assertThat(ids).containsExactlyInAnyOrder("A0", "A1", "A2", "A3");
+        assertThat(link.windowInUse()).isZero();
+        assertThat(link.submitted()).isEqualTo(4);
+    }
+
+    @Test
+    void aSubmitBeyondTheWindowWaitsUntilAResponseFreesAPermit() throws Exception {
+        SmppCarrierLink link = holdingLink(2, Duration.ofSeconds(15));
+        CompletableFuture<SubmitOutcome> first = link.submitAsync(ucs2(1, "一"));
+        CompletableFuture<SubmitOutcome> second = link.submitAsync(ucs2(2, "二"));
+        awaitUntil(() -> smsc.unanswered() == 2);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<CompletableFuture<SubmitOutcome>> third = caller.submit(() -> link.submitAsync(ucs2(3, "三")));
+
+            Thread.sleep(300); // the third caller is blocked on the window, not on the wire
+            assertThat(third).isNotDone();
+            assertThat(smsc.received()).isEqualTo(2);
+
+            smsc.next(WAIT).accept("FIRST");
+            CompletableFuture<SubmitOutcome> thirdSubmit = third.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            awaitUntil(() -> smsc.received() == 3);
+            assertThat(link.windowInUse()).isEqualTo(2);
+
+            smsc.next(WAIT).accept("SECOND");
+            smsc.next(WAIT).accept("THIRD");
+            assertThat(List.of(first, second, thirdSubmit))
+                    .extracting(f -> f.get(WAIT.toSeconds(), TimeUnit.SECONDS)
+                            .carrierMessageIds()
+                            .get(0))
+                    .containsExactlyInAnyOrder("FIRST", "SECOND", "THIRD");
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
+    void aResponseThatNeverComesTimesOutAndFreesItsPermit() throws Exception {
+        SmppCarrierLink link = holdingLink(1, Duration.ofSeconds(1));
+
+        CompletableFuture<SubmitOutcome> submit = link.submitAsync(ucs2(1, "沒有回應"));
+        HoldingSmsc.Held never = smsc.next(WAIT);
+
+        assertThat(failureOf(submit)).satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(SmppSubmitException.Kind.TIMEOUT);
+            assertThat(e.description()).contains("no submit_sm_resp within");
+        });
+        assertThat(link.windowInUse()).isZero();
+
+        // The answer comes after all: nobody waits for it any more (jSMPP logs it), and the bind is fine.
+        never.accept("LATE");
+        smsc.answerAtOnce();
+        // A window of one: this goes out only because the timed-out submit gave its permit back.
+        assertThat(link.submit(ucs2(2, "下一則")).carrierMessageIds()).hasSize(1);
+        assertThat(link.submitted()).isEqualTo(1);
+    }
+
+    @Test
+    void aDroppedConnectionFailsEverySubmitInFlight() throws Exception {
+        // A response timeout longer than the test waits: only the lost connection can end these submits.
+        SmppCarrierLink link = holdingLink(4, Duration.ofSeconds(120));
+        List<CompletableFuture<SubmitOutcome>> submits = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            submits.add(link.submitAsync(ucs2(i, "斷線" + i)));
+        }
+        awaitUntil(() -> smsc.unanswered() == 3);
+
+        smsc.dropConnections();
+
+        for (CompletableFuture<SubmitOutcome> submit : submits) {
+            assertThat(failureOf(submit)).satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(SmppSubmitException.Kind.TRANSIENT);
+                assertThat(e.description()).contains("closed before the submit_sm_resp");
+            });
+        }
+        assertThat(link.windowInUse()).isZero();
+    }
+
+    @Test
+    void aRejectedSegmentFailsTheMessageWithTheSegmentsTakenBeforeIt() throws Exception {
+        SmppCarrierLink link = holdingLink(4, Duration.ofSeconds(15));
+
+        CompletableFuture<SubmitOutcome> submit = link.submitAsync(ucs2(0x33, "第一段", "第二段", "第三段"));
+        awaitUntil(() -> smsc.unanswered() == 3);
+        for (HoldingSmsc.Held segment : smsc.next(3, WAIT)) {
+            switch (segment.udhSegment()) {
+                case 1 -> segment.accept("S1");
+                case 2 -> segment.reject(0x0B);
+                default -> segment.accept("S3");
+            }
+        }
+
+        assertThat(failureOf(submit)).satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(SmppSubmitException.Kind.PERMANENT);
+            assertThat(e.commandStatus()).isEqualTo(0x0B);
+            assertThat(e.description()).isEqualTo("ESME_RINVDSTADR (0x0000000B) invalid destination address");
+            assertThat(e.acceptedIds()).containsExactly("S1");
+        });
+        assertThat(link.windowInUse()).isZero();
+    }
+
+    @Test
+    void segmentsGoOutBackToBackInOrderAndTheirIdsComeBackInOrder() throws Exception {
+        SmppCarrierLink link = holdingLink(4, Duration.ofSeconds(15));
+
+        CompletableFuture<SubmitOutcome> submit = link.submitAsync(ucs2(0x44, "甲", "乙", "丙"));
+
+        // All three on the wire before any answer, written in segment order.
+        awaitUntil(() -> smsc.unanswered() == 3);
+        List<HoldingSmsc.Held> segments = new ArrayList<>(smsc.next(3, WAIT));
+        segments.sort(java.util.Comparator.comparingInt(HoldingSmsc.Held::sequenceNumber));
+        assertThat(segments).extracting(HoldingSmsc.Held::udhSegment).containsExactly(1, 2, 3);
+
+        // Answered last segment first.
+        segments.get(2).accept("C");
+        segments.get(1).accept("B");
+        assertThat(submit).isNotDone();
+        segments.get(0).accept("A");
+
+        assertThat(submit.get(WAIT.toSeconds(), TimeUnit.SECONDS).carrierMessageIds())
+                .containsExactly("A", "B", "C");
+        assertThat(link.submitted()).isEqualTo(3);
+    }
+
+    private static SmppSubmitException failureOf(CompletableFuture<SubmitOutcome> submit) {
+        try {
+            submit.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(SmppSubmitException.class);
+            return (SmppSubmitException) e.getCause();
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("submit not failed within " + WAIT, e);
+        }
+        throw new AssertionError("submit succeeded");
     }
 
     // --- helpers -------------------------------------------------------------------------------
