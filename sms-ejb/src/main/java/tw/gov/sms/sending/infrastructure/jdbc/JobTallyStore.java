@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -156,15 +157,10 @@ public class JobTallyStore {
     }
 
     private static Tally ordered(List<Line> lines) {
-        List<Line> sorted = new ArrayList<>(lines);
-        sorted.sort((a, b) -> {
-            if (a.carrier() == null || b.carrier() == null) {
-                return a.carrier() == null ? (b.carrier() == null ? a.state().compareTo(b.state()) : 1) : -1;
-            }
-            int byCarrier = a.carrier().compareTo(b.carrier());
-            return byCarrier != 0 ? byCarrier : a.state().compareTo(b.state());
-        });
-        return new Tally(List.copyOf(sorted));
+        return new Tally(lines.stream()
+                .sorted(Comparator.comparing(Line::carrier, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                        .thenComparing(Line::state))
+                .toList());
     }
 
     static String toJson(Tally tally) {
